@@ -1,0 +1,148 @@
+//! Builds the server: the shared state with its default tenants, the actix `App` (vendor scopes
+//! by Host header and by path prefix, the control plane), and the listener.
+
+use crate::admin;
+use crate::clock::Clock;
+use crate::config::Settings;
+use crate::fixtures::{FixtureError, FixtureSet};
+use crate::http::log_request;
+use crate::ids::random_seed;
+use crate::state::{SandboxState, TenantError};
+use crate::vendors::Vendor;
+use actix_web::dev::Server;
+use actix_web::middleware::from_fn;
+use actix_web::{guard, web, App, HttpRequest, HttpResponse, HttpServer};
+use serde_json::json;
+use std::net::{SocketAddr, TcpListener};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    #[error("fixtures: {0}")]
+    Fixture(#[from] FixtureError),
+    #[error("cannot create the default tenant: {0}")]
+    Tenant(String),
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        addr: String,
+        source: std::io::Error,
+    },
+}
+
+/// The id of a vendor's default tenant.
+pub fn default_tenant_id(vendor: Vendor) -> String {
+    format!("{vendor}-default")
+}
+
+/// The shared state with one default tenant per vendor, from the settings' fixture set.
+pub fn build_state(settings: &Settings) -> Result<SandboxState, StartError> {
+    let fixtures = FixtureSet::resolve(&settings.fixtures)?;
+    let (seed, clock) = match settings.seed {
+        Some(seed) => (seed, Clock::deterministic()),
+        None => (random_seed(), Clock::real()),
+    };
+    let state = SandboxState::new(seed, clock);
+    for vendor in Vendor::ALL {
+        state
+            .create_tenant(
+                vendor,
+                &fixtures,
+                None,
+                Some(default_tenant_id(vendor)),
+                true,
+            )
+            .map_err(|e| match e {
+                TenantError::Fixture(e) => StartError::Fixture(e),
+                TenantError::Admin(e) => StartError::Tenant(e.message),
+            })?;
+    }
+    Ok(state)
+}
+
+async fn not_found(req: HttpRequest) -> HttpResponse {
+    let prefixes: Vec<String> = Vendor::ALL.iter().map(|v| v.prefix()).collect();
+    HttpResponse::NotFound().json(json!({
+        "error": "not_found",
+        "message": format!(
+            "{} {} is not served; vendors live under {} and the control plane under /_sandbox",
+            req.method(),
+            req.path(),
+            prefixes.join(", ")
+        ),
+    }))
+}
+
+/// Registers every route: Host-routed vendors first (their real paths at the root), then the
+/// control plane, then the vendors under their path prefixes.
+pub fn routes(cfg: &mut web::ServiceConfig) {
+    for vendor in Vendor::ALL {
+        let hosts = vendor.hosts();
+        let guard = hosts[1..]
+            .iter()
+            .fold(guard::Any(guard::Host(hosts[0])), |g, h| {
+                g.or(guard::Host(*h))
+            });
+        vendor.mount(cfg, web::scope("").guard(guard));
+    }
+    cfg.service(admin::mount(web::scope("/_sandbox")));
+    for vendor in Vendor::ALL {
+        vendor.mount(cfg, web::scope(&vendor.prefix()));
+    }
+    cfg.default_service(web::to(not_found));
+}
+
+/// A bound, not yet running server.
+pub struct Application {
+    addr: SocketAddr,
+    state: web::Data<SandboxState>,
+    server: Server,
+}
+
+impl Application {
+    /// Loads the fixtures, binds the listener and prepares the server.
+    pub fn build(settings: &Settings) -> Result<Self, StartError> {
+        let state = web::Data::new(build_state(settings)?);
+        let addr = format!("{}:{}", settings.bind, settings.port);
+        let listener = TcpListener::bind(&addr).map_err(|source| StartError::Bind {
+            addr: addr.clone(),
+            source,
+        })?;
+        let bound = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: addr.clone(),
+            source,
+        })?;
+        let shared = state.clone();
+        let mut server = HttpServer::new(move || {
+            App::new()
+                .app_data(shared.clone())
+                .wrap(from_fn(log_request))
+                .configure(routes)
+        })
+        .listen(listener)
+        .map_err(|source| StartError::Bind { addr, source })?;
+        if let Some(workers) = settings.workers {
+            server = server.workers(workers.max(1));
+        }
+        Ok(Self {
+            addr: bound,
+            state,
+            server: server.run(),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    pub fn state(&self) -> web::Data<SandboxState> {
+        self.state.clone()
+    }
+
+    pub fn handle(&self) -> actix_web::dev::ServerHandle {
+        self.server.handle()
+    }
+
+    /// Serves until SIGINT/SIGTERM (actix stops gracefully on both) or a stop through the handle.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        self.server.await
+    }
+}

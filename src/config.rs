@@ -1,0 +1,45 @@
+//! Settings of a sandbox run, from flags or `ATS_SANDBOX_*` environment variables.
+
+use clap::{Args, ValueEnum};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum LogFormat {
+    #[default]
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct Settings {
+    /// Address to listen on.
+    #[arg(long, env = "ATS_SANDBOX_BIND", default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Port to listen on; 0 picks a free one.
+    #[arg(long, env = "ATS_SANDBOX_PORT", default_value_t = 8080)]
+    pub port: u16,
+    /// Fixture set of the default tenants: `demo`, `empty`, or a directory of <vendor>.json files.
+    #[arg(long, env = "ATS_SANDBOX_FIXTURES", default_value = "demo")]
+    pub fixtures: String,
+    /// Makes ids, secrets, generated data and timestamps reproducible.
+    #[arg(long, env = "ATS_SANDBOX_SEED")]
+    pub seed: Option<u64>,
+    /// Log lines as text or JSON (level from RUST_LOG, default info).
+    #[arg(long, env = "ATS_SANDBOX_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
+    pub log_format: LogFormat,
+    /// HTTP worker threads (default: one per core).
+    #[arg(long, env = "ATS_SANDBOX_WORKERS")]
+    pub workers: Option<usize>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            bind: "127.0.0.1".into(),
+            port: 8080,
+            fixtures: "demo".into(),
+            seed: None,
+            log_format: LogFormat::Text,
+            workers: None,
+        }
+    }
+}

@@ -1,0 +1,142 @@
+//! Fixture sets: the data a tenant starts with.
+//!
+//! A set is either built in (`demo`, `empty`: compiled into the binary, so the sandbox works from
+//! any directory) or a directory holding `<vendor>.json` files. A vendor without a file in the
+//! set starts with its minimal state (for vendors that need one: a company and its owner).
+//! Fixture records go through the same rules as API writes; a broken record stops the load with an
+//! error that names the file and the record.
+
+use crate::vendors::Vendor;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// The built-in sets, compiled in from `fixtures/`.
+const BUILTIN: &[(&str, Vendor, &str)] = &[(
+    "demo",
+    Vendor::AtsAnywhere,
+    include_str!("../fixtures/demo/atsanywhere.json"),
+)];
+
+/// Where a tenant's starting data comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FixtureSet {
+    /// No data beyond what the vendor needs to answer at all.
+    Empty,
+    /// A set compiled into the binary.
+    Builtin(&'static str),
+    /// A directory of `<vendor>.json` files.
+    Dir(PathBuf),
+}
+
+/// A fixture that could not be loaded: which file, which record, and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub struct FixtureError {
+    pub file: String,
+    pub record: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for FixtureError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.record {
+            Some(record) => write!(f, "{}: {}: {}", self.file, record, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+/// One vendor's fixture file, read.
+pub struct FixtureFile {
+    /// How errors name the file (`fixtures/demo/atsanywhere.json`).
+    pub label: String,
+    pub contents: String,
+}
+
+impl FixtureFile {
+    /// An error about the whole file.
+    pub fn error(&self, message: impl Into<String>) -> FixtureError {
+        FixtureError {
+            file: self.label.clone(),
+            record: None,
+            message: message.into(),
+        }
+    }
+
+    /// An error about one record of the file.
+    pub fn record_error(
+        &self,
+        record: impl Into<String>,
+        message: impl Into<String>,
+    ) -> FixtureError {
+        FixtureError {
+            file: self.label.clone(),
+            record: Some(record.into()),
+            message: message.into(),
+        }
+    }
+}
+
+impl FixtureSet {
+    /// `empty`, the name of a built-in set, or a path to a directory.
+    pub fn resolve(arg: &str) -> Result<Self, FixtureError> {
+        if arg == "empty" {
+            return Ok(FixtureSet::Empty);
+        }
+        if let Some((name, _, _)) = BUILTIN.iter().find(|(name, _, _)| *name == arg) {
+            return Ok(FixtureSet::Builtin(name));
+        }
+        let path = Path::new(arg);
+        if path.is_dir() {
+            return Ok(FixtureSet::Dir(path.to_path_buf()));
+        }
+        Err(FixtureError {
+            file: arg.to_owned(),
+            record: None,
+            message:
+                "no such fixture set: use `empty`, `demo` or a directory of <vendor>.json files"
+                    .into(),
+        })
+    }
+
+    /// The name the control plane shows.
+    pub fn name(&self) -> String {
+        match self {
+            FixtureSet::Empty => "empty".into(),
+            FixtureSet::Builtin(name) => (*name).into(),
+            FixtureSet::Dir(path) => path.display().to_string(),
+        }
+    }
+
+    /// The vendor's file of this set, if the set has one.
+    pub fn file(&self, vendor: Vendor) -> Result<Option<FixtureFile>, FixtureError> {
+        match self {
+            FixtureSet::Empty => Ok(None),
+            FixtureSet::Builtin(name) => Ok(BUILTIN
+                .iter()
+                .find(|(n, v, _)| n == name && *v == vendor)
+                .map(|(n, v, contents)| FixtureFile {
+                    label: format!("fixtures/{n}/{v}.json"),
+                    contents: (*contents).to_owned(),
+                })),
+            FixtureSet::Dir(dir) => {
+                let path = dir.join(format!("{vendor}.json"));
+                if !path.exists() {
+                    return Ok(None);
+                }
+                let label = path.display().to_string();
+                std::fs::read_to_string(&path)
+                    .map(|contents| {
+                        Some(FixtureFile {
+                            label: label.clone(),
+                            contents,
+                        })
+                    })
+                    .map_err(|e| FixtureError {
+                        file: label,
+                        record: None,
+                        message: format!("cannot read: {e}"),
+                    })
+            }
+        }
+    }
+}

@@ -1,0 +1,211 @@
+//! HTTP plumbing shared by every vendor: JSON body parsing that names the offending field, Basic
+//! credentials, the fallback that gives actix's own error responses (405, 413, bad query
+//! strings) the vendor's error shape, and request logging.
+
+use actix_web::body::MessageBody;
+use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::http::header::{self, HeaderMap};
+use actix_web::http::StatusCode;
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
+use actix_web::{Error, HttpResponse};
+use base64::Engine;
+use serde::de::DeserializeOwned;
+use std::time::Instant;
+
+/// Why a JSON body was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JsonProblem {
+    /// Not JSON at all (or empty when a body is required).
+    Syntax(String),
+    /// JSON, but a field is missing or has the wrong type or value. `field` is the path
+    /// (`user.admin_level`, `assigned_job_ids[2]`), empty for the document itself.
+    Data { field: String, message: String },
+}
+
+/// Strips serde's " at line 1 column 7" suffix, which means nothing to an API client.
+fn without_position(message: String) -> String {
+    match message.find(" at line ") {
+        Some(at) => message[..at].to_owned(),
+        None => message,
+    }
+}
+
+/// Parses a JSON body into `T`, naming the field that broke it.
+pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, JsonProblem> {
+    from_value(parse_value(body)?)
+}
+
+/// Parses a body as JSON of any shape.
+pub fn parse_value(body: &[u8]) -> Result<serde_json::Value, JsonProblem> {
+    serde_json::from_slice(body).map_err(|e| JsonProblem::Syntax(without_position(e.to_string())))
+}
+
+/// Converts an already-parsed JSON value into `T`, naming the field that broke it.
+pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, JsonProblem> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        let message = without_position(e.into_inner().to_string());
+        // serde reports a missing field at the level of its parent: name the field itself.
+        let missing = message
+            .strip_prefix("missing field `")
+            .and_then(|rest| rest.split('`').next());
+        let field = match missing {
+            Some(name) if path.is_empty() => name.to_owned(),
+            Some(name) => format!("{path}.{name}"),
+            None => path,
+        };
+        JsonProblem::Data { field, message }
+    })
+}
+
+/// What the `Authorization` header holds for Basic auth.
+#[derive(Debug, PartialEq, Eq)]
+pub enum BasicAuth {
+    Missing,
+    /// Present but not `Basic base64(user:password)`.
+    Malformed,
+    Credentials {
+        user: String,
+        password: String,
+    },
+}
+
+pub fn basic_auth(headers: &HeaderMap) -> BasicAuth {
+    let Some(value) = headers.get(header::AUTHORIZATION) else {
+        return BasicAuth::Missing;
+    };
+    let Ok(value) = value.to_str() else {
+        return BasicAuth::Malformed;
+    };
+    let mut parts = value.trim().splitn(2, ' ');
+    let (Some(scheme), Some(encoded)) = (parts.next(), parts.next()) else {
+        return BasicAuth::Malformed;
+    };
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return BasicAuth::Malformed;
+    }
+    let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(encoded.trim()) else {
+        return BasicAuth::Malformed;
+    };
+    let Ok(decoded) = String::from_utf8(decoded) else {
+        return BasicAuth::Malformed;
+    };
+    match decoded.split_once(':') {
+        Some((user, password)) => BasicAuth::Credentials {
+            user: user.to_owned(),
+            password: password.to_owned(),
+        },
+        None => BasicAuth::Credentials {
+            user: decoded,
+            password: String::new(),
+        },
+    }
+}
+
+/// How a vendor renders an error of its own: status and a human message in, response out.
+pub type ErrorRenderer = fn(StatusCode, String) -> HttpResponse;
+
+/// Middleware for a vendor scope: any error response that is not already JSON (actix's own 405,
+/// 413, query-string and path errors) is re-rendered in the vendor's error shape.
+pub fn vendor_error_shape<B: MessageBody + 'static>(render: ErrorRenderer) -> ErrorHandlers<B> {
+    ErrorHandlers::new().default_handler(move |res: ServiceResponse<B>| {
+        let is_json = res
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+        if is_json {
+            return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
+        }
+        let status = res.status();
+        let message = match res.response().error() {
+            Some(e) => e.to_string(),
+            None if status == StatusCode::METHOD_NOT_ALLOWED => {
+                format!(
+                    "{} is not allowed on {}",
+                    res.request().method(),
+                    res.request().path()
+                )
+            }
+            None => status.canonical_reason().unwrap_or("error").to_owned(),
+        };
+        let (req, _) = res.into_parts();
+        let response = render(status, message);
+        Ok(ErrorHandlerResponse::Response(
+            ServiceResponse::new(req, response).map_into_right_body(),
+        ))
+    })
+}
+
+/// Logs one line per request (method, path, status, duration) through `tracing`.
+pub async fn log_request(
+    req: ServiceRequest,
+    next: Next<impl MessageBody>,
+) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.path().to_owned();
+    let res = next.call(req).await?;
+    tracing::info!(
+        method = %method,
+        path = %path,
+        status = res.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    Ok(res)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use actix_web::http::header::HeaderValue;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[allow(dead_code)]
+    struct Input {
+        name: String,
+        tags: Vec<u32>,
+    }
+
+    #[test]
+    fn json_errors_name_the_field() {
+        assert!(matches!(
+            parse_json::<Input>(b"{"),
+            Err(JsonProblem::Syntax(_))
+        ));
+        let Err(JsonProblem::Data { field, message }) =
+            parse_json::<Input>(br#"{"name":"a","tags":[1,"x"]}"#)
+        else {
+            panic!("expected a data error");
+        };
+        assert_eq!(field, "tags[1]");
+        assert!(message.contains("invalid type"), "{message}");
+        let Err(JsonProblem::Data { field, message }) = parse_json::<Input>(br#"{"tags":[]}"#)
+        else {
+            panic!("expected a data error");
+        };
+        assert_eq!(field, "name");
+        assert!(message.contains("missing field `name`"), "{message}");
+    }
+
+    #[test]
+    fn basic_auth_forms() {
+        let mut headers = HeaderMap::new();
+        assert_eq!(basic_auth(&headers), BasicAuth::Missing);
+        headers.insert(header::AUTHORIZATION, HeaderValue::from_static("Bearer x"));
+        assert_eq!(basic_auth(&headers), BasicAuth::Malformed);
+        headers.insert(
+            header::AUTHORIZATION,
+            HeaderValue::from_static("Basic a2V5OnB3"),
+        );
+        assert_eq!(
+            basic_auth(&headers),
+            BasicAuth::Credentials {
+                user: "key".into(),
+                password: "pw".into()
+            }
+        );
+    }
+}

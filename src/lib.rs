@@ -1,0 +1,140 @@
+//! ats-sandbox: stateful, rule-enforcing emulators of applicant-tracking-system APIs.
+//!
+//! Run the binary, or start a sandbox inside a Rust test:
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), ats_sandbox::StartError> {
+//! use ats_sandbox::{Sandbox, Vendor};
+//! let sandbox = Sandbox::builder().port(0).fixtures("demo").seed(42).start().await?;
+//! let api = sandbox.api_url(Vendor::AtsAnywhere); // http://127.0.0.1:PORT/atsanywhere/api/v1
+//! let tenant = sandbox.default_tenant(Vendor::AtsAnywhere).unwrap();
+//! println!("{api} {}", tenant.credentials["api_key"]);
+//! sandbox.stop().await;
+//! # Ok(()) }
+//! ```
+
+pub mod admin;
+pub mod app;
+pub mod clock;
+pub mod config;
+pub mod fixtures;
+pub mod http;
+pub mod ids;
+pub mod state;
+pub mod tenancy;
+pub mod vendors;
+
+pub use app::{Application, StartError};
+pub use config::Settings;
+pub use vendors::Vendor;
+
+use actix_web::dev::ServerHandle;
+use actix_web::web;
+use serde_json::Value;
+use state::SandboxState;
+use std::net::SocketAddr;
+
+/// Builds a [`Sandbox`]; defaults: port 0 (a free one), demo fixtures, two workers.
+pub struct SandboxBuilder {
+    settings: Settings,
+}
+
+impl SandboxBuilder {
+    pub fn port(mut self, port: u16) -> Self {
+        self.settings.port = port;
+        self
+    }
+
+    pub fn fixtures(mut self, fixtures: &str) -> Self {
+        self.settings.fixtures = fixtures.to_owned();
+        self
+    }
+
+    pub fn seed(mut self, seed: u64) -> Self {
+        self.settings.seed = Some(seed);
+        self
+    }
+
+    pub fn workers(mut self, workers: usize) -> Self {
+        self.settings.workers = Some(workers);
+        self
+    }
+
+    /// Starts serving on the current Tokio runtime and returns once the port is bound.
+    pub async fn start(self) -> Result<Sandbox, StartError> {
+        let app = Application::build(&self.settings)?;
+        let addr = app.addr();
+        let state = app.state();
+        let handle = app.handle();
+        tokio::spawn(app.run_until_stopped());
+        Ok(Sandbox {
+            addr,
+            state,
+            handle,
+        })
+    }
+}
+
+/// A running sandbox (in-process).
+pub struct Sandbox {
+    addr: SocketAddr,
+    state: web::Data<SandboxState>,
+    handle: ServerHandle,
+}
+
+/// A tenant as the control plane describes it.
+#[derive(Debug, Clone)]
+pub struct TenantInfo {
+    pub id: String,
+    pub credentials: Value,
+}
+
+impl Sandbox {
+    pub fn builder() -> SandboxBuilder {
+        SandboxBuilder {
+            settings: Settings {
+                port: 0,
+                workers: Some(2),
+                ..Settings::default()
+            },
+        }
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://127.0.0.1:PORT`
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// The vendor's prefix URL: `http://127.0.0.1:PORT/atsanywhere`.
+    pub fn vendor_url(&self, vendor: Vendor) -> String {
+        format!("{}{}", self.base_url(), vendor.prefix())
+    }
+
+    /// The vendor's API base URL: `http://127.0.0.1:PORT/atsanywhere/api/v1`.
+    pub fn api_url(&self, vendor: Vendor) -> String {
+        format!("{}{}", self.vendor_url(vendor), vendor.api_base())
+    }
+
+    /// The vendor's default tenant (made from the fixture set at start).
+    pub fn default_tenant(&self, vendor: Vendor) -> Option<TenantInfo> {
+        let tenant = self.state.registry.get(&app::default_tenant_id(vendor))?;
+        Some(TenantInfo {
+            id: tenant.id.clone(),
+            credentials: tenant.backend().credentials(),
+        })
+    }
+
+    /// The shared state (registry, clock), for tests that reach past HTTP.
+    pub fn state(&self) -> &SandboxState {
+        &self.state
+    }
+
+    /// Stops gracefully.
+    pub async fn stop(self) {
+        self.handle.stop(true).await;
+    }
+}

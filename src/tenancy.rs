@@ -1,0 +1,168 @@
+//! Tenants and the credential index.
+//!
+//! A tenant is one sandbox company of one vendor. Its state lives behind the vendor's own
+//! [`VendorTenant`] implementation; the [`Registry`] only knows how to find a tenant by id and by
+//! credential. Both maps are sharded (`DashMap`), so finding the tenant of a request takes no
+//! global lock.
+
+use crate::admin::AdminError;
+use crate::clock::Clock;
+use crate::vendors::Vendor;
+use dashmap::DashMap;
+use parking_lot::Mutex;
+use serde_json::{json, Value};
+use std::any::Any;
+use std::collections::BTreeMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::Arc;
+
+/// What the control plane needs from a vendor's tenant state. Each vendor implements it once.
+pub trait VendorTenant: Send + Sync + 'static {
+    /// The credentials of the tenant's default principal, as `GET /_sandbox/tenants` shows them.
+    fn credentials(&self) -> Value;
+    /// The lookup key of every credential that currently exists in the tenant (for the index).
+    fn credential_keys(&self) -> Vec<String>;
+    /// Records per kind, for the tenant object's `counts`.
+    fn counts(&self) -> BTreeMap<&'static str, usize>;
+    /// Puts the tenant back to the state it had when it was created.
+    fn reset(&self);
+    /// Makes an extra credential from a control-plane request body; answers
+    /// `{"credentials": {...}, "user_id": ...}`.
+    fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError>;
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// One sandbox company.
+pub struct Tenant {
+    pub id: String,
+    pub vendor: Vendor,
+    /// The fixture set it was made from (`demo`, `empty`, or a directory).
+    pub fixtures: String,
+    pub seed: u64,
+    created: u64,
+    backend: Box<dyn VendorTenant>,
+    /// The credential keys this tenant has in the registry's index, to remove them again.
+    indexed: Mutex<Vec<String>>,
+}
+
+impl Tenant {
+    pub fn new(
+        id: String,
+        vendor: Vendor,
+        fixtures: String,
+        seed: u64,
+        backend: Box<dyn VendorTenant>,
+    ) -> Self {
+        Self {
+            id,
+            vendor,
+            fixtures,
+            seed,
+            created: 0,
+            backend,
+            indexed: Mutex::new(Vec::new()),
+        }
+    }
+
+    pub fn backend(&self) -> &dyn VendorTenant {
+        self.backend.as_ref()
+    }
+
+    /// The vendor state, typed; `None` when the tenant belongs to another vendor.
+    pub fn state<T: 'static>(&self) -> Option<&T> {
+        self.backend.as_any().downcast_ref::<T>()
+    }
+
+    /// The tenant object of the control plane.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "id": self.id,
+            "vendor": self.vendor,
+            "fixtures": self.fixtures,
+            "seed": self.seed,
+            "credentials": self.backend.credentials(),
+            "counts": self.backend.counts(),
+        })
+    }
+}
+
+/// All tenants, by id and by credential.
+#[derive(Default)]
+pub struct Registry {
+    tenants: DashMap<String, Arc<Tenant>>,
+    credentials: DashMap<(Vendor, String), Arc<Tenant>>,
+    next: AtomicU64,
+}
+
+impl Registry {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Adds a tenant and indexes its credentials. Fails when the id is taken or one of its
+    /// credentials already belongs to another tenant.
+    pub fn insert(&self, mut tenant: Tenant) -> Result<Arc<Tenant>, AdminError> {
+        if self.tenants.contains_key(&tenant.id) {
+            return Err(AdminError::conflict(format!(
+                "a tenant with id {} already exists",
+                tenant.id
+            )));
+        }
+        let vendor = tenant.vendor;
+        if let Some(key) = tenant
+            .backend
+            .credential_keys()
+            .into_iter()
+            .find(|k| self.credentials.contains_key(&(vendor, k.clone())))
+        {
+            return Err(AdminError::conflict(format!(
+                "credential {key} is already used by another {vendor} tenant"
+            )));
+        }
+        tenant.created = self.next.fetch_add(1, Ordering::Relaxed);
+        let tenant = Arc::new(tenant);
+        self.tenants.insert(tenant.id.clone(), tenant.clone());
+        self.reindex(&tenant);
+        Ok(tenant)
+    }
+
+    pub fn get(&self, id: &str) -> Option<Arc<Tenant>> {
+        self.tenants.get(id).map(|t| t.clone())
+    }
+
+    /// Removes a tenant and its credentials.
+    pub fn remove(&self, id: &str) -> Option<Arc<Tenant>> {
+        let (_, tenant) = self.tenants.remove(id)?;
+        for key in tenant.indexed.lock().drain(..) {
+            self.credentials.remove(&(tenant.vendor, key));
+        }
+        Some(tenant)
+    }
+
+    /// Every tenant, in creation order.
+    pub fn list(&self) -> Vec<Arc<Tenant>> {
+        let mut all: Vec<_> = self.tenants.iter().map(|t| t.clone()).collect();
+        all.sort_by_key(|t| t.created);
+        all
+    }
+
+    /// The tenant a credential key belongs to.
+    pub fn by_credential(&self, vendor: Vendor, key: &str) -> Option<Arc<Tenant>> {
+        self.credentials
+            .get(&(vendor, key.to_owned()))
+            .map(|t| t.clone())
+    }
+
+    /// Brings the index in line with the tenant's credentials (after a reset or a new credential).
+    pub fn reindex(&self, tenant: &Arc<Tenant>) {
+        let mut indexed = tenant.indexed.lock();
+        for key in indexed.drain(..) {
+            self.credentials.remove(&(tenant.vendor, key));
+        }
+        for key in tenant.backend.credential_keys() {
+            self.credentials
+                .insert((tenant.vendor, key.clone()), tenant.clone());
+            indexed.push(key);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+//! The emulated vendors. Each vendor is a folder that owns its state, its rules and its wire
+//! format; vendors never import each other. This module only names them and builds their tenants.
+
+pub mod atsanywhere;
+
+use crate::clock::Clock;
+use crate::fixtures::{FixtureError, FixtureSet};
+use crate::tenancy::VendorTenant;
+use actix_web::web::ServiceConfig;
+use actix_web::Scope;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// A vendor the sandbox serves.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Vendor {
+    #[value(name = "atsanywhere")]
+    AtsAnywhere,
+}
+
+impl Vendor {
+    /// Every vendor served, in the order they are printed and listed.
+    pub const ALL: [Vendor; 1] = [Vendor::AtsAnywhere];
+
+    /// The name used in URLs, fixture files and the control plane.
+    pub fn slug(self) -> &'static str {
+        match self {
+            Vendor::AtsAnywhere => "atsanywhere",
+        }
+    }
+
+    /// The path prefix that serves this vendor (`/atsanywhere`).
+    pub fn prefix(self) -> String {
+        format!("/{}", self.slug())
+    }
+
+    /// The vendor's real API hosts; a request with one of these in `Host` is served the
+    /// vendor's real paths at the root.
+    pub fn hosts(self) -> &'static [&'static str] {
+        match self {
+            Vendor::AtsAnywhere => atsanywhere::HOSTS,
+        }
+    }
+
+    /// Where the vendor's API starts under its prefix (what a client uses as base URL).
+    pub fn api_base(self) -> &'static str {
+        match self {
+            Vendor::AtsAnywhere => atsanywhere::API_BASE,
+        }
+    }
+
+    pub fn from_slug(slug: &str) -> Option<Vendor> {
+        Vendor::ALL.into_iter().find(|v| v.slug() == slug)
+    }
+
+    /// Mounts the vendor's routes, error shape and body limits on `scope` (its path prefix,
+    /// or the root behind a Host guard).
+    pub fn mount(self, cfg: &mut ServiceConfig, scope: Scope) {
+        match self {
+            Vendor::AtsAnywhere => cfg.service(atsanywhere::mount(scope)),
+        };
+    }
+
+    /// The OpenAPI document of what the sandbox serves for this vendor.
+    pub fn openapi_json(self) -> String {
+        match self {
+            Vendor::AtsAnywhere => atsanywhere::openapi::document(),
+        }
+    }
+
+    /// Builds a tenant's state from a fixture set. `well_known_credentials` keeps the fixture's
+    /// published credentials (the default tenants); otherwise fresh secrets are drawn from `seed`,
+    /// so that many tenants can share one fixture set.
+    pub fn build_tenant(
+        self,
+        fixtures: &FixtureSet,
+        seed: u64,
+        clock: &Clock,
+        well_known_credentials: bool,
+    ) -> Result<Box<dyn VendorTenant>, FixtureError> {
+        match self {
+            Vendor::AtsAnywhere => Ok(Box::new(atsanywhere::tenant::AtsAnywhereTenant::build(
+                fixtures,
+                seed,
+                clock,
+                well_known_credentials,
+            )?)),
+        }
+    }
+}
+
+impl fmt::Display for Vendor {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.slug())
+    }
+}

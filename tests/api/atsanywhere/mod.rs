@@ -1,0 +1,7 @@
+//! ATS Anywhere over HTTP.
+
+mod applications;
+mod auth;
+mod jobs;
+mod snapshots;
+mod users;

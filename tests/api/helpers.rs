@@ -1,0 +1,154 @@
+//! `spawn_app()` and small HTTP helpers shared by the integration tests.
+
+use ats_sandbox::{Sandbox, Vendor};
+use reqwest::{Method, StatusCode};
+use serde_json::Value;
+
+pub struct TestApp {
+    pub sandbox: Sandbox,
+    pub client: reqwest::Client,
+}
+
+/// A sandbox with the demo fixtures and a fixed seed, on a free port.
+pub async fn spawn_app() -> TestApp {
+    spawn_with(Sandbox::builder().fixtures("demo").seed(42)).await
+}
+
+pub async fn spawn_with(builder: ats_sandbox::SandboxBuilder) -> TestApp {
+    let sandbox = builder.start().await.expect("the sandbox starts");
+    TestApp {
+        sandbox,
+        client: reqwest::Client::new(),
+    }
+}
+
+/// A response, read.
+#[derive(Debug)]
+pub struct Reply {
+    pub status: StatusCode,
+    pub headers: reqwest::header::HeaderMap,
+    pub body: Value,
+}
+
+impl Reply {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.get(name).and_then(|v| v.to_str().ok())
+    }
+
+    /// The ids of a JSON array of records.
+    pub fn ids(&self) -> Vec<u64> {
+        self.body
+            .as_array()
+            .unwrap_or_else(|| panic!("expected an array, got {}", self.body))
+            .iter()
+            .map(|r| r["id"].as_u64().expect("an id"))
+            .collect()
+    }
+}
+
+pub async fn read(response: reqwest::Response) -> Reply {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let text = response.text().await.expect("a body");
+    let body = if text.is_empty() {
+        Value::Null
+    } else {
+        serde_json::from_str(&text).unwrap_or_else(|_| panic!("not JSON ({status}): {text}"))
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+/// An ATS Anywhere client acting with one credential.
+#[derive(Clone)]
+pub struct Ats {
+    client: reqwest::Client,
+    pub base: String,
+    key: String,
+    password: String,
+}
+
+impl TestApp {
+    /// ATS Anywhere as one of the demo users: `owner`, `admin`, `manager` (Basic, site 1),
+    /// `reviewer` (Limited, jobs 1 and 2) or `readonly`.
+    pub fn ats(&self, who: &str) -> Ats {
+        self.ats_with(&format!("demo-{who}-key"), &format!("demo-{who}-password"))
+    }
+
+    pub fn ats_with(&self, key: &str, password: &str) -> Ats {
+        Ats {
+            client: self.client.clone(),
+            base: self.sandbox.vendor_url(Vendor::AtsAnywhere),
+            key: key.into(),
+            password: password.into(),
+        }
+    }
+
+    /// Control plane call.
+    pub async fn admin(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let url = format!("{}/_sandbox{path}", self.sandbox.base_url());
+        let mut request = self.client.request(method, url);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+}
+
+impl Ats {
+    /// `path` is relative to `/atsanywhere` (so `/api/v1/users`).
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .basic_auth(&self.key, Some(&self.password));
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PATCH, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.call(Method::DELETE, path, None).await
+    }
+}
+
+/// Asserts an ATS Anywhere error: status, code, and (optionally) the field at fault.
+pub fn assert_error(reply: &Reply, status: u16, code: &str, field: Option<&str>) {
+    assert_eq!(reply.status.as_u16(), status, "{}", reply.body);
+    assert_eq!(reply.body["status"], status, "{}", reply.body);
+    assert_eq!(reply.body["error"], code, "{}", reply.body);
+    assert!(reply.body["message"]
+        .as_str()
+        .is_some_and(|m| !m.is_empty()));
+    if let Some(field) = field {
+        let fields: Vec<&str> = reply.body["errors"]
+            .as_array()
+            .map(|errors| errors.iter().filter_map(|e| e["field"].as_str()).collect())
+            .unwrap_or_default();
+        assert!(
+            fields.contains(&field),
+            "expected field {field} in {}",
+            reply.body
+        );
+    }
+}

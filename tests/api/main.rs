@@ -1,0 +1,7 @@
+//! Integration tests: each test starts a real sandbox on a free port and talks HTTP to it.
+
+mod admin;
+mod atsanywhere;
+mod helpers;
+mod readme;
+mod routing;
