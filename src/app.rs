@@ -33,13 +33,15 @@ pub fn default_tenant_id(vendor: Vendor) -> String {
     format!("{vendor}-default")
 }
 
-/// The shared state with one default tenant per vendor, from the settings' fixture set.
-pub fn build_state(settings: &Settings) -> Result<SandboxState, StartError> {
+/// The shared state with one default tenant per vendor, from the settings' fixture set. The
+/// clock is `clock` when given; otherwise logical under `--seed` and the wall clock without.
+pub fn build_state(settings: &Settings, clock: Option<Clock>) -> Result<SandboxState, StartError> {
     let fixtures = FixtureSet::resolve(&settings.fixtures)?;
-    let (seed, clock) = match settings.seed {
-        Some(seed) => (seed, Clock::deterministic()),
-        None => (random_seed(), Clock::real()),
+    let (seed, default_clock) = match settings.seed {
+        Some(seed) => (seed, Clock::deterministic as fn() -> Clock),
+        None => (random_seed(), Clock::real as fn() -> Clock),
     };
+    let clock = clock.unwrap_or_else(default_clock);
     let state = SandboxState::new(seed, clock);
     for vendor in Vendor::ALL {
         state
@@ -100,7 +102,12 @@ pub struct Application {
 impl Application {
     /// Loads the fixtures, binds the listener and prepares the server.
     pub fn build(settings: &Settings) -> Result<Self, StartError> {
-        let state = web::Data::new(build_state(settings)?);
+        Self::build_with_clock(settings, None)
+    }
+
+    /// As [`Application::build`], with an injected clock.
+    pub fn build_with_clock(settings: &Settings, clock: Option<Clock>) -> Result<Self, StartError> {
+        let state = web::Data::new(build_state(settings, clock)?);
         let addr = format!("{}:{}", settings.bind, settings.port);
         let listener = TcpListener::bind(&addr).map_err(|source| StartError::Bind {
             addr: addr.clone(),

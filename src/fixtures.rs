@@ -11,11 +11,18 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 /// The built-in sets, compiled in from `fixtures/`.
-const BUILTIN: &[(&str, Vendor, &str)] = &[(
-    "demo",
-    Vendor::AtsAnywhere,
-    include_str!("../fixtures/demo/atsanywhere.json"),
-)];
+const BUILTIN: &[(&str, Vendor, &str)] = &[
+    (
+        "demo",
+        Vendor::AtsAnywhere,
+        include_str!("../fixtures/demo/atsanywhere.json"),
+    ),
+    (
+        "demo",
+        Vendor::Pandape,
+        include_str!("../fixtures/demo/pandape.json"),
+    ),
+];
 
 /// Where a tenant's starting data comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -106,14 +106,15 @@ pub fn basic_auth(headers: &HeaderMap) -> BasicAuth {
 /// How a vendor renders an error of its own: status and a human message in, response out.
 pub type ErrorRenderer = fn(StatusCode, String) -> HttpResponse;
 
-/// Middleware for a vendor scope: any error response that is not already JSON (actix's own 405,
+/// Middleware for a vendor scope: any error response that is not already JSON or `+json` (actix's own 405,
 /// 413, query-string and path errors) is re-rendered in the vendor's error shape.
 pub fn vendor_error_shape<B: MessageBody + 'static>(render: ErrorRenderer) -> ErrorHandlers<B> {
     ErrorHandlers::new().default_handler(move |res: ServiceResponse<B>| {
         let is_json = res
             .headers()
             .get(header::CONTENT_TYPE)
-            .is_some_and(|v| v.as_bytes().starts_with(b"application/json"));
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
         if is_json {
             return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
         }

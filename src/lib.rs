@@ -22,6 +22,7 @@ pub mod http;
 pub mod ids;
 pub mod state;
 pub mod tenancy;
+pub mod validation;
 pub mod vendors;
 
 pub use app::{Application, StartError};
@@ -37,6 +38,7 @@ use std::net::SocketAddr;
 /// Builds a [`Sandbox`]; defaults: port 0 (a free one), demo fixtures, two workers.
 pub struct SandboxBuilder {
     settings: Settings,
+    clock: Option<clock::Clock>,
 }
 
 impl SandboxBuilder {
@@ -55,6 +57,13 @@ impl SandboxBuilder {
         self
     }
 
+    /// Injects the clock (for instance `Clock::frozen(t)`); by default the clock is logical
+    /// with a seed and the wall clock without.
+    pub fn clock(mut self, clock: clock::Clock) -> Self {
+        self.clock = Some(clock);
+        self
+    }
+
     pub fn workers(mut self, workers: usize) -> Self {
         self.settings.workers = Some(workers);
         self
@@ -62,7 +71,7 @@ impl SandboxBuilder {
 
     /// Starts serving on the current Tokio runtime and returns once the port is bound.
     pub async fn start(self) -> Result<Sandbox, StartError> {
-        let app = Application::build(&self.settings)?;
+        let app = Application::build_with_clock(&self.settings, self.clock)?;
         let addr = app.addr();
         let state = app.state();
         let handle = app.handle();
@@ -97,6 +106,7 @@ impl Sandbox {
                 workers: Some(2),
                 ..Settings::default()
             },
+            clock: None,
         }
     }
 

@@ -50,7 +50,8 @@ fn banner(settings: &Settings, application: &Application) {
     let state = application.state();
     for vendor in Vendor::ALL {
         println!(
-            "  {vendor:<12} {base}{}{}   (or Host: {})",
+            "  {:<12} {base}{}{}   (or Host: {})",
+            vendor.slug(),
             vendor.prefix(),
             vendor.api_base(),
             vendor.hosts().join(", ")

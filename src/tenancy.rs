@@ -153,6 +153,13 @@ impl Registry {
             .map(|t| t.clone())
     }
 
+    /// Adds one credential key of a tenant to the index (a token just handed out).
+    pub fn index_key(&self, tenant: &Arc<Tenant>, key: String) {
+        self.credentials
+            .insert((tenant.vendor, key.clone()), tenant.clone());
+        tenant.indexed.lock().push(key);
+    }
+
     /// Brings the index in line with the tenant's credentials (after a reset or a new credential).
     pub fn reindex(&self, tenant: &Arc<Tenant>) {
         let mut indexed = tenant.indexed.lock();

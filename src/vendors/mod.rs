@@ -2,6 +2,7 @@
 //! format; vendors never import each other. This module only names them and builds their tenants.
 
 pub mod atsanywhere;
+pub mod pandape;
 
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureSet};
@@ -17,16 +18,19 @@ use std::fmt;
 pub enum Vendor {
     #[value(name = "atsanywhere")]
     AtsAnywhere,
+    #[value(name = "pandape")]
+    Pandape,
 }
 
 impl Vendor {
     /// Every vendor served, in the order they are printed and listed.
-    pub const ALL: [Vendor; 1] = [Vendor::AtsAnywhere];
+    pub const ALL: [Vendor; 2] = [Vendor::AtsAnywhere, Vendor::Pandape];
 
     /// The name used in URLs, fixture files and the control plane.
     pub fn slug(self) -> &'static str {
         match self {
             Vendor::AtsAnywhere => "atsanywhere",
+            Vendor::Pandape => "pandape",
         }
     }
 
@@ -40,6 +44,7 @@ impl Vendor {
     pub fn hosts(self) -> &'static [&'static str] {
         match self {
             Vendor::AtsAnywhere => atsanywhere::HOSTS,
+            Vendor::Pandape => pandape::HOSTS,
         }
     }
 
@@ -47,6 +52,7 @@ impl Vendor {
     pub fn api_base(self) -> &'static str {
         match self {
             Vendor::AtsAnywhere => atsanywhere::API_BASE,
+            Vendor::Pandape => pandape::API_BASE,
         }
     }
 
@@ -59,6 +65,7 @@ impl Vendor {
     pub fn mount(self, cfg: &mut ServiceConfig, scope: Scope) {
         match self {
             Vendor::AtsAnywhere => cfg.service(atsanywhere::mount(scope)),
+            Vendor::Pandape => cfg.service(pandape::mount(scope)),
         };
     }
 
@@ -66,6 +73,7 @@ impl Vendor {
     pub fn openapi_json(self) -> String {
         match self {
             Vendor::AtsAnywhere => atsanywhere::openapi::document(),
+            Vendor::Pandape => pandape::openapi::document(),
         }
     }
 
@@ -81,6 +89,12 @@ impl Vendor {
     ) -> Result<Box<dyn VendorTenant>, FixtureError> {
         match self {
             Vendor::AtsAnywhere => Ok(Box::new(atsanywhere::tenant::AtsAnywhereTenant::build(
+                fixtures,
+                seed,
+                clock,
+                well_known_credentials,
+            )?)),
+            Vendor::Pandape => Ok(Box::new(pandape::tenant::PandapeTenant::build(
                 fixtures,
                 seed,
                 clock,

@@ -94,6 +94,7 @@ async fn new_tenants_are_isolated_and_get_their_own_credentials() {
 #[tokio::test]
 async fn bad_tenant_bodies_name_the_field() {
     let app = spawn_app().await;
+    let tenants = app.admin(Method::GET, "/tenants", None).await.body;
     for (body, field) in [
         (json!({}), "vendor"),
         (json!({"vendor": "greenhouse"}), "vendor"),
@@ -134,15 +135,7 @@ async fn bad_tenant_bodies_name_the_field() {
         )
         .await;
     assert_eq!(taken.status, 409);
-    assert_eq!(
-        app.admin(Method::GET, "/tenants", None)
-            .await
-            .body
-            .as_array()
-            .unwrap()
-            .len(),
-        1
-    );
+    assert_eq!(app.admin(Method::GET, "/tenants", None).await.body, tenants);
     assert_eq!(app.admin(Method::GET, "/nope", None).await.status, 404);
 }
 
@@ -363,5 +356,141 @@ async fn a_fixture_directory_loads_as_written() {
         .get("/api/v1/users")
         .await;
     assert_eq!(users.ids(), [1]);
+    std::fs::remove_dir_all(dir).ok();
+}
+
+#[tokio::test]
+async fn an_injected_clock_dates_every_write() {
+    use ats_sandbox::clock::Clock;
+    use chrono::{TimeZone, Utc};
+    let at = Utc.with_ymd_and_hms(2030, 6, 1, 8, 30, 0).unwrap();
+    let app = spawn_with(Sandbox::builder().clock(Clock::frozen(at))).await;
+    let created = app
+        .ats("admin")
+        .post("/api/v1/jobs", json!({"title": "Time traveller"}))
+        .await;
+    assert_eq!(created.body["created_at"], "2030-06-01T08:30:00Z");
+    app.sandbox.state().clock.advance(chrono::Duration::days(2));
+    let updated = app
+        .ats("admin")
+        .patch("/api/v1/jobs/7", json!({"hidden": true}))
+        .await;
+    assert_eq!(updated.body["updated_at"], "2030-06-03T08:30:00Z");
+}
+
+#[tokio::test]
+async fn pandape_tenants_credentials_and_reset() {
+    let app = spawn_app().await;
+    let created = app
+        .admin(
+            Method::POST,
+            "/tenants",
+            Some(json!({"vendor": "pandape", "fixtures": "demo", "id": "p1"})),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    let id = created.body["credentials"]["client_id"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    let secret = created.body["credentials"]["client_secret"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+    assert_ne!(id, "demo-pandape-admin");
+    assert_eq!(created.body["credentials"]["scope"], "PandapeApi");
+    // The demo's well-known clients belong to the default tenant only.
+    let admin = app.pandape_with(&id, &secret).await;
+    admin
+        .post(
+            "/v2/company/users",
+            json!({"Name": "Only", "Surname": "Here", "Email": "only@p1.io"}),
+        )
+        .await;
+    assert_eq!(admin.get("/v2/company/users").await.body["totalItems"], 10);
+    assert_eq!(
+        app.pandape("admin")
+            .await
+            .get("/v2/company/users")
+            .await
+            .body["totalItems"],
+        9
+    );
+
+    let credential = app
+        .admin(
+            Method::POST,
+            "/tenants/p1/credentials",
+            Some(json!({"role": "Company_Recruiter", "permissions": {"isAllowedToPublish": true}})),
+        )
+        .await;
+    assert_eq!(credential.status, 201, "{}", credential.body);
+    let recruiter = app
+        .pandape_with(
+            credential.body["credentials"]["client_id"]
+                .as_str()
+                .unwrap(),
+            credential.body["credentials"]["client_secret"]
+                .as_str()
+                .unwrap(),
+        )
+        .await;
+    let me = recruiter
+        .get(&format!("/v2/company/users/{}", credential.body["user_id"]))
+        .await;
+    assert_eq!(me.body["role"], "Company_Recruiter");
+    assert_eq!(me.body["isAllowedToPublish"], true);
+    let bad = app
+        .admin(
+            Method::POST,
+            "/tenants/p1/credentials",
+            Some(json!({"role": "Company_Interviewer", "permissions": {"isOnboardingManager": true}})),
+        )
+        .await;
+    assert_eq!(
+        (bad.status.as_u16(), bad.body["field"].as_str()),
+        (400, Some("permissions"))
+    );
+
+    assert_eq!(
+        app.admin(Method::POST, "/tenants/p1/reset", None)
+            .await
+            .status,
+        200
+    );
+    assert_eq!(
+        admin.get("/v2/company/users").await.status,
+        401,
+        "tokens do not survive a reset"
+    );
+    let again = app.pandape_with(&id, &secret).await;
+    assert_eq!(again.get("/v2/company/users").await.body["totalItems"], 9);
+}
+
+#[test]
+fn a_pandape_fixture_without_an_administrator_refuses_to_load() {
+    let dir = std::env::temp_dir().join(format!("ats-sandbox-pandape-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let user = json!({"id": 1, "name": "A", "surname": "B", "email": "a@b.io", "phone": null,
+        "role": "Company_Recruiter", "isActive": true, "createdAt": "2026-01-01T00:00:00Z",
+        "updatedAt": "2026-01-01T00:00:00Z"});
+    std::fs::write(
+        dir.join("pandape.json"),
+        json!({"company": {"name": "X"}, "users": [user]}).to_string(),
+    )
+    .unwrap();
+    let settings = Settings {
+        port: 0,
+        fixtures: dir.display().to_string(),
+        ..Settings::default()
+    };
+    let error = Application::build(&settings)
+        .err()
+        .expect("the load fails")
+        .to_string();
+    assert!(
+        error.contains("pandape.json") && error.contains("Company_Administrator"),
+        "{error}"
+    );
     std::fs::remove_dir_all(dir).ok();
 }

@@ -152,3 +152,111 @@ pub fn assert_error(reply: &Reply, status: u16, code: &str, field: Option<&str>)
         );
     }
 }
+
+/// A Pandapé client holding a bearer token.
+#[derive(Clone)]
+pub struct Pandape {
+    client: reqwest::Client,
+    pub base: String,
+    pub token: String,
+}
+
+impl TestApp {
+    /// `POST /connect/token` with a client's credentials; the raw reply.
+    pub async fn pandape_token(&self, client_id: &str, secret: &str, scope: Option<&str>) -> Reply {
+        let mut form = vec![
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id),
+            ("client_secret", secret),
+        ];
+        if let Some(scope) = scope {
+            form.push(("scope", scope));
+        }
+        let url = format!("{}/connect/token", self.sandbox.vendor_url(Vendor::Pandape));
+        read(self.client.post(url).form(&form).send().await.unwrap()).await
+    }
+
+    /// Pandapé as a demo client: `admin`, `supervisor`, `manager`, `recruiter` (may publish),
+    /// `recruiter2` (no flags), `interviewer`, `contributor`, `requisitor`.
+    pub async fn pandape(&self, who: &str) -> Pandape {
+        let id = format!("demo-pandape-{who}");
+        self.pandape_with(&id, &format!("{id}-secret")).await
+    }
+
+    pub async fn pandape_with(&self, client_id: &str, secret: &str) -> Pandape {
+        let reply = self.pandape_token(client_id, secret, None).await;
+        assert_eq!(reply.status, 200, "token for {client_id}: {}", reply.body);
+        Pandape {
+            client: self.client.clone(),
+            base: self.sandbox.vendor_url(Vendor::Pandape),
+            token: reply.body["access_token"].as_str().unwrap().to_owned(),
+        }
+    }
+}
+
+impl Pandape {
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .bearer_auth(&self.token);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.call(Method::DELETE, path, None).await
+    }
+
+    /// The ids of a page's `items`.
+    pub fn page_ids(reply: &Reply) -> Vec<u64> {
+        reply.body["items"]
+            .as_array()
+            .unwrap_or_else(|| panic!("expected a page, got {}", reply.body))
+            .iter()
+            .map(|r| r["id"].as_u64().unwrap())
+            .collect()
+    }
+}
+
+/// Asserts a ProblemDetails error: status, content type, and (optionally) a field in `errors`.
+pub fn assert_problem(reply: &Reply, status: u16, field: Option<&str>) {
+    assert_eq!(reply.status.as_u16(), status, "{}", reply.body);
+    assert!(
+        reply
+            .header("content-type")
+            .is_some_and(|c| c.starts_with("application/problem+json")),
+        "{:?}",
+        reply.header("content-type")
+    );
+    assert_eq!(reply.body["status"], status, "{}", reply.body);
+    assert!(reply.body["type"]
+        .as_str()
+        .is_some_and(|t| t.starts_with("https://tools.ietf.org/html/rfc9110")));
+    assert!(
+        reply.body["title"].is_string() && reply.body["traceId"].is_string(),
+        "{}",
+        reply.body
+    );
+    if let Some(field) = field {
+        assert!(
+            reply.body["errors"][field].is_array(),
+            "expected errors.{field} in {}",
+            reply.body
+        );
+    }
+}

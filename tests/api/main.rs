@@ -2,6 +2,8 @@
 
 mod admin;
 mod atsanywhere;
+mod binary;
 mod helpers;
+mod pandape;
 mod readme;
 mod routing;

@@ -1,42 +1,64 @@
-//! The README's curl examples, run as written (in order, against a fresh demo sandbox), each
-//! answering the status its trailing comment promises.
+//! The README's shell examples, run as written (in order, as one script, against a fresh demo
+//! sandbox): every `curl` line must answer the status its trailing comment promises, and the
+//! variable assignments (`TOKEN=$(curl ...)`) carry over to the lines after them.
 
 use crate::helpers::spawn_app;
 use std::process::Command;
 
-/// `(command, expected status)` for every `curl` line of the README's `sh` blocks.
-fn readme_curls() -> Vec<(String, String)> {
+/// The script to run and, for each `curl` line, `(command, expected status)`.
+fn readme_script(base: &str) -> (String, Vec<(String, String)>) {
     let readme = include_str!("../../README.md");
     let mut in_sh = false;
-    let mut curls = Vec::new();
+    let mut script = String::new();
+    let mut expected = Vec::new();
     for line in readme.lines() {
         if line.starts_with("```") {
             in_sh = line == "```sh";
             continue;
         }
-        if in_sh && line.starts_with("curl ") {
-            let (command, status) = line
+        if !in_sh {
+            continue;
+        }
+        let local = line.replace("http://127.0.0.1:8080", base);
+        if line.starts_with("curl ") {
+            let (command, status) = local
                 .rsplit_once("   # ")
                 .unwrap_or_else(|| panic!("README curl without its expected status: {line}"));
-            curls.push((command.to_owned(), status.trim().to_owned()));
+            script.push_str(&format!(
+                "{command} -s -o /dev/null -w '%{{http_code}}\\n'\n"
+            ));
+            expected.push((line.to_owned(), status.trim().to_owned()));
+        } else if line.split_once('=').is_some_and(|(name, _)| {
+            !name.is_empty() && name.chars().all(|c| c.is_ascii_uppercase() || c == '_')
+        }) {
+            script.push_str(&local);
+            script.push('\n');
         }
     }
-    curls
+    (script, expected)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_readme_curl_works_as_written() {
+async fn every_readme_example_works_as_written() {
     let app = spawn_app().await;
-    let curls = readme_curls();
-    assert!(curls.len() > 20, "the walkthrough is there");
-    for (command, expected) in curls {
-        let local = command.replace("http://127.0.0.1:8080", &app.sandbox.base_url());
-        let output = Command::new("sh")
-            .arg("-c")
-            .arg(format!("{local} -s -o /dev/null -w '%{{http_code}}'"))
-            .output()
-            .expect("curl runs");
-        let status = String::from_utf8_lossy(&output.stdout);
-        assert_eq!(status, expected, "README: {command}");
+    let (script, expected) = readme_script(&app.sandbox.base_url());
+    assert!(expected.len() > 30, "the walkthroughs are there");
+    let output = Command::new("sh")
+        .arg("-c")
+        .arg(&script)
+        .output()
+        .expect("sh runs");
+    let statuses: Vec<String> = String::from_utf8_lossy(&output.stdout)
+        .lines()
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(
+        statuses.len(),
+        expected.len(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for ((command, want), got) in expected.iter().zip(&statuses) {
+        assert_eq!(got, want, "README: {command}");
     }
 }

@@ -22,6 +22,7 @@ use super::model::{
     QuickApplyInput, Resume, User, UserInput,
 };
 use super::store::{Change, Changes, Store};
+use crate::validation::{is_valid_email, non_blank};
 use base64::Engine;
 use chrono::{DateTime, Utc};
 
@@ -91,18 +92,6 @@ fn require_owner(actor: &User, what: &str) -> Result<(), AtsError> {
     Ok(())
 }
 
-fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !email.chars().any(char::is_whitespace)
-}
-
 fn unknown_ids(ids: &[u64], exists: impl Fn(u64) -> bool) -> Option<String> {
     let unknown: Vec<String> = ids
         .iter()
@@ -148,10 +137,6 @@ fn dedup(mut ids: Vec<u64>) -> Vec<u64> {
     let mut seen = std::collections::HashSet::new();
     ids.retain(|id| seen.insert(*id));
     ids
-}
-
-fn non_empty(value: Option<String>) -> Option<String> {
-    value.map(|v| v.trim().to_owned()).filter(|v| !v.is_empty())
 }
 
 /// The writes that make `user` the AccountOwner: the user, plus the previous owner demoted to
@@ -215,7 +200,7 @@ pub fn create_user(
         first_name: input.first_name.unwrap_or_default().trim().to_owned(),
         last_name: input.last_name.unwrap_or_default().trim().to_owned(),
         email: input.email.unwrap_or_default().trim().to_owned(),
-        phone: non_empty(input.phone),
+        phone: non_blank(input.phone),
         admin_level: level,
         assigned_job_ids: dedup(input.assigned_job_ids.unwrap_or_default()),
         assigned_site_ids: dedup(input.assigned_site_ids.unwrap_or_default()),
@@ -263,7 +248,7 @@ pub fn update_user(
         user.email = v.trim().to_owned();
     }
     if input.phone.is_some() {
-        user.phone = non_empty(input.phone);
+        user.phone = non_blank(input.phone);
     }
     if let Some(v) = input.assigned_job_ids {
         user.assigned_job_ids = dedup(v);
@@ -369,7 +354,7 @@ fn apply_job_input(job: &mut Job, input: JobInput) {
         (&mut job.employment_type, input.employment_type),
     ] {
         if value.is_some() {
-            *slot = non_empty(value);
+            *slot = non_blank(value);
         }
     }
     if let Some(v) = input.site_id {
@@ -617,8 +602,8 @@ pub fn quick_apply(
         first_name: first.to_owned(),
         last_name: last.trim().to_owned(),
         email: input.email.trim().to_owned(),
-        phone: non_empty(input.phone),
-        cover_letter: non_empty(input.coverletter),
+        phone: non_blank(input.phone),
+        cover_letter: non_blank(input.coverletter),
         resume,
         source: "quick_apply".into(),
         rating: None,
