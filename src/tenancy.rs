@@ -7,6 +7,7 @@
 
 use crate::admin::AdminError;
 use crate::clock::Clock;
+use crate::fixtures::FixtureError;
 use crate::vendors::Vendor;
 use dashmap::DashMap;
 use parking_lot::Mutex;
@@ -26,6 +27,11 @@ pub trait VendorTenant: Send + Sync + 'static {
     fn counts(&self) -> BTreeMap<&'static str, usize>;
     /// Puts the tenant back to the state it had when it was created.
     fn reset(&self);
+    /// The whole state as JSON (records with ids and timestamps, id sequences, credentials).
+    fn snapshot(&self) -> Value;
+    /// Replaces the whole state with a snapshot, validated like a fixture; on error nothing
+    /// changes.
+    fn restore(&self, snapshot: &Value) -> Result<(), FixtureError>;
     /// Makes an extra credential from a control-plane request body; answers
     /// `{"credentials": {...}, "user_id": ...}`.
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError>;

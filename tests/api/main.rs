@@ -3,6 +3,7 @@
 mod admin;
 mod atsanywhere;
 mod binary;
+mod control_plane;
 mod helpers;
 mod pandape;
 mod readme;

@@ -4,7 +4,7 @@
 use super::error::AtsError;
 use super::model::{AdminLevel, Application, Job, Note, Site, User, UserInput};
 use super::rules;
-use super::store::{ApiCredential, Change, Company, Store};
+use super::store::{ApiCredential, Change, Company, Sequences, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
@@ -13,13 +13,14 @@ use crate::ids::SeededRng;
 use crate::tenancy::VendorTenant;
 use crate::vendors::Vendor;
 use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 use std::any::Any;
 use std::collections::BTreeMap;
 
-/// The fixture file `<set>/atsanywhere.json`: records with their ids and timestamps.
-#[derive(Debug, Deserialize)]
+/// The fixture file `<set>/atsanywhere.json`: records with their ids and timestamps. A tenant
+/// snapshot is the same document with the id `sequences`.
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 struct FixtureDoc {
     company: Company,
@@ -34,6 +35,8 @@ struct FixtureDoc {
     notes: Vec<Note>,
     #[serde(default)]
     credentials: Vec<ApiCredential>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sequences: Option<Sequences>,
 }
 
 pub struct AtsAnywhereTenant {
@@ -128,7 +131,30 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
         }
         store.apply(vec![Change::PutCredential(credential)]);
     }
+    if let Some(sequences) = doc.sequences {
+        let next = &mut store.sequences;
+        next.user = next.user.max(sequences.user);
+        next.site = next.site.max(sequences.site);
+        next.job = next.job.max(sequences.job);
+        next.application = next.application.max(sequences.application);
+        next.note = next.note.max(sequences.note);
+    }
     Ok(store)
+}
+
+/// The whole state as a snapshot document (the fixture format plus `sequences`).
+fn snapshot(store: &Store) -> Value {
+    let doc = FixtureDoc {
+        company: store.company.clone(),
+        sites: store.sites.values().cloned().collect(),
+        jobs: store.jobs.values().cloned().collect(),
+        users: store.users.values().cloned().collect(),
+        applications: store.applications.values().cloned().collect(),
+        notes: store.notes.values().cloned().collect(),
+        credentials: store.credentials.values().cloned().collect(),
+        sequences: Some(store.sequences.clone()),
+    };
+    serde_json::to_value(doc).unwrap_or_default()
 }
 
 /// The least a company needs to answer at all: itself and its AccountOwner.
@@ -247,6 +273,20 @@ impl VendorTenant for AtsAnywhereTenant {
 
     fn reset(&self) {
         *self.write() = self.origin.clone();
+    }
+
+    fn snapshot(&self) -> Value {
+        snapshot(&self.read())
+    }
+
+    fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
+        let file = FixtureFile {
+            label: "snapshot".into(),
+            contents: snapshot.to_string(),
+        };
+        let store = load(&file)?;
+        *self.write() = store;
+        Ok(())
     }
 
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError> {

@@ -28,6 +28,7 @@ pub struct AccessToken {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Sequences {
     pub user: u64,
     pub vacancy: u64,

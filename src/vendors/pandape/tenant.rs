@@ -7,7 +7,7 @@ use super::model::{
     UserRole, Vacancy,
 };
 use super::rules;
-use super::store::{AccessToken, ApiClient, Change, Store};
+use super::store::{AccessToken, ApiClient, Change, Sequences, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
@@ -36,7 +36,9 @@ pub fn token_key(token: &str) -> String {
     format!("token:{token}")
 }
 
-#[derive(Debug, Deserialize)]
+/// The fixture file `<set>/pandape.json` (camelCase, as the API answers). A tenant snapshot is
+/// the same document with the id `sequences` and the live `tokens`.
+#[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
 struct FixtureDoc {
     company: Company,
@@ -55,11 +57,26 @@ struct FixtureDoc {
     matches: Vec<RequestMatch>,
     #[serde(default)]
     precollaborators: Vec<Precollaborator>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    sequences: Option<Sequences>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    tokens: Vec<TokenRecord>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, Serialize)]
 struct Company {
     name: String,
+}
+
+/// An access token in a snapshot.
+#[derive(Debug, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TokenRecord {
+    token: String,
+    client_id: String,
+    user_id: u64,
+    scope: String,
+    expires_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// What `/connect/token` answers.
@@ -152,7 +169,58 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
         }
         store.apply(vec![Change::PutClient(client)]);
     }
+    if let Some(sequences) = doc.sequences {
+        let next = &mut store.sequences;
+        next.user = next.user.max(sequences.user);
+        next.vacancy = next.vacancy.max(sequences.vacancy);
+        next.request = next.request.max(sequences.request);
+        next.request_match = next.request_match.max(sequences.request_match);
+    }
+    for t in doc.tokens {
+        store.tokens.insert(
+            t.token,
+            AccessToken {
+                client_id: t.client_id,
+                user_id: t.user_id,
+                scope: t.scope,
+                expires_at: t.expires_at,
+            },
+        );
+    }
     Ok(store)
+}
+
+fn snapshot(store: &Store) -> Value {
+    let doc = FixtureDoc {
+        company: Company {
+            name: store.company_name.clone(),
+        },
+        users: store.users.values().cloned().collect(),
+        clients: store.clients.values().cloned().collect(),
+        datasource_items: store.datasource_items.values().cloned().collect(),
+        custom_fields: store.custom_fields.values().cloned().collect(),
+        vacancies: store.vacancies.values().cloned().collect(),
+        requests: store.requests.values().cloned().collect(),
+        matches: store.matches.values().cloned().collect(),
+        precollaborators: store.precollaborators.values().cloned().collect(),
+        sequences: Some(store.sequences.clone()),
+        tokens: {
+            let mut tokens: Vec<TokenRecord> = store
+                .tokens
+                .iter()
+                .map(|(token, t)| TokenRecord {
+                    token: token.clone(),
+                    client_id: t.client_id.clone(),
+                    user_id: t.user_id,
+                    scope: t.scope.clone(),
+                    expires_at: t.expires_at,
+                })
+                .collect();
+            tokens.sort_by(|a, b| a.token.cmp(&b.token));
+            tokens
+        },
+    };
+    serde_json::to_value(doc).unwrap_or_default()
 }
 
 fn minimal(clock: &Clock) -> Store {
@@ -340,6 +408,20 @@ impl VendorTenant for PandapeTenant {
 
     fn reset(&self) {
         *self.write() = self.origin.clone();
+    }
+
+    fn snapshot(&self) -> Value {
+        snapshot(&self.read())
+    }
+
+    fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
+        let file = FixtureFile {
+            label: "snapshot".into(),
+            contents: snapshot.to_string(),
+        };
+        let store = load(&file)?;
+        *self.write() = store;
+        Ok(())
     }
 
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError> {

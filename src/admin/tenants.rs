@@ -1,0 +1,166 @@
+//! Tenants: list, create, read, delete, reset, extra credentials, and whole-state snapshots.
+
+use super::{object_body, AdminError};
+use crate::fixtures::FixtureSet;
+use crate::state::SandboxState;
+use crate::tenancy::Tenant;
+use crate::vendors::Vendor;
+use actix_web::{web, HttpResponse};
+use serde::Deserialize;
+use serde_json::{json, Value};
+use std::sync::Arc;
+
+pub async fn health(sandbox: web::Data<SandboxState>) -> HttpResponse {
+    HttpResponse::Ok().json(json!({
+        "status": "ok",
+        "vendors": Vendor::ALL,
+        "tenants": sandbox.registry.list().len(),
+    }))
+}
+
+pub async fn list_tenants(sandbox: web::Data<SandboxState>) -> HttpResponse {
+    let tenants: Vec<Value> = sandbox
+        .registry
+        .list()
+        .iter()
+        .map(|t| t.to_json())
+        .collect();
+    HttpResponse::Ok().json(tenants)
+}
+
+/// Body of `POST /_sandbox/tenants`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewTenant {
+    vendor: String,
+    /// `empty` (default), `demo`, or a directory.
+    fixtures: Option<String>,
+    seed: Option<u64>,
+    /// A chosen id; generated when absent.
+    id: Option<String>,
+}
+
+pub async fn create_tenant(
+    sandbox: web::Data<SandboxState>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AdminError> {
+    let request: NewTenant = crate::http::from_value(object_body(&body)?)?;
+    let vendor = Vendor::from_slug(&request.vendor).ok_or_else(|| {
+        let served: Vec<&str> = Vendor::ALL.iter().map(|v| v.slug()).collect();
+        AdminError::field(
+            "vendor",
+            format!(
+                "unknown vendor `{}`; served: {}",
+                request.vendor,
+                served.join(", ")
+            ),
+        )
+    })?;
+    if let Some(id) = &request.id {
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        {
+            return Err(AdminError::field(
+                "id",
+                "use letters, digits, `-` and `_` only",
+            ));
+        }
+    }
+    let fixtures = FixtureSet::resolve(request.fixtures.as_deref().unwrap_or("empty"))?;
+    let tenant = sandbox.create_tenant(vendor, &fixtures, request.seed, request.id, false)?;
+    Ok(HttpResponse::Created().json(tenant.to_json()))
+}
+
+fn tenant(sandbox: &SandboxState, id: &str) -> Result<Arc<Tenant>, AdminError> {
+    sandbox
+        .registry
+        .get(id)
+        .ok_or_else(|| AdminError::not_found(format!("no tenant {id}")))
+}
+
+pub async fn get_tenant(
+    sandbox: web::Data<SandboxState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AdminError> {
+    Ok(HttpResponse::Ok().json(tenant(&sandbox, &id)?.to_json()))
+}
+
+pub async fn delete_tenant(
+    sandbox: web::Data<SandboxState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AdminError> {
+    sandbox
+        .registry
+        .remove(&id)
+        .ok_or_else(|| AdminError::not_found(format!("no tenant {id}")))?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+pub async fn reset_tenant(
+    sandbox: web::Data<SandboxState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AdminError> {
+    let tenant = tenant(&sandbox, &id)?;
+    tenant.backend().reset();
+    sandbox.registry.reindex(&tenant);
+    Ok(HttpResponse::Ok().json(tenant.to_json()))
+}
+
+pub async fn create_credential(
+    sandbox: web::Data<SandboxState>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AdminError> {
+    let tenant = tenant(&sandbox, &id)?;
+    let request = object_body(&body)?;
+    let created = tenant.backend().add_credential(&request, &sandbox.clock)?;
+    sandbox.registry.reindex(&tenant);
+    Ok(HttpResponse::Created().json(created))
+}
+
+pub async fn get_snapshot(
+    sandbox: web::Data<SandboxState>,
+    id: web::Path<String>,
+) -> Result<HttpResponse, AdminError> {
+    let tenant = tenant(&sandbox, &id)?;
+    Ok(HttpResponse::Ok().json(json!({
+        "tenant": tenant.id,
+        "vendor": tenant.vendor,
+        "state": tenant.backend().snapshot(),
+    })))
+}
+
+/// Body of `PUT /_sandbox/tenants/{id}/snapshot`: what `GET` answered.
+#[derive(Debug, Deserialize)]
+struct Snapshot {
+    vendor: Vendor,
+    state: Value,
+    #[allow(dead_code)]
+    tenant: Option<String>,
+}
+
+pub async fn put_snapshot(
+    sandbox: web::Data<SandboxState>,
+    id: web::Path<String>,
+    body: web::Bytes,
+) -> Result<HttpResponse, AdminError> {
+    let tenant = tenant(&sandbox, &id)?;
+    let snapshot: Snapshot = crate::http::from_value(object_body(&body)?)?;
+    if snapshot.vendor != tenant.vendor {
+        return Err(AdminError::field(
+            "vendor",
+            format!(
+                "a {} snapshot cannot restore a {} tenant",
+                snapshot.vendor, tenant.vendor
+            ),
+        ));
+    }
+    tenant
+        .backend()
+        .restore(&snapshot.state)
+        .map_err(|e| AdminError::field("state", e.to_string()))?;
+    sandbox.registry.reindex(&tenant);
+    Ok(HttpResponse::Ok().json(tenant.to_json()))
+}
