@@ -42,7 +42,7 @@ pub fn build_state(settings: &Settings, clock: Option<Clock>) -> Result<SandboxS
         None => (random_seed(), Clock::real as fn() -> Clock),
     };
     let clock = clock.unwrap_or_else(default_clock);
-    let state = SandboxState::new(seed, clock);
+    let state = SandboxState::new(seed, clock, settings.journal_size);
     for vendor in Vendor::ALL {
         state
             .create_tenant(

@@ -26,6 +26,9 @@ pub struct Settings {
     /// Log lines as text or JSON (level from RUST_LOG, default info).
     #[arg(long, env = "ATS_SANDBOX_LOG_FORMAT", value_enum, default_value_t = LogFormat::Text)]
     pub log_format: LogFormat,
+    /// Requests kept in the journal per tenant (0 turns the journal off).
+    #[arg(long, env = "ATS_SANDBOX_JOURNAL_SIZE", default_value_t = 1000)]
+    pub journal_size: usize,
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "ATS_SANDBOX_WORKERS")]
     pub workers: Option<usize>,
@@ -39,6 +42,7 @@ impl Default for Settings {
             fixtures: "demo".into(),
             seed: None,
             log_format: LogFormat::Text,
+            journal_size: 1000,
             workers: None,
         }
     }

@@ -17,9 +17,12 @@ pub mod admin;
 pub mod app;
 pub mod clock;
 pub mod config;
+pub mod faults;
 pub mod fixtures;
+pub mod gateway;
 pub mod http;
 pub mod ids;
+pub mod journal;
 pub mod state;
 pub mod tenancy;
 pub mod validation;
@@ -61,6 +64,12 @@ impl SandboxBuilder {
     /// with a seed and the wall clock without.
     pub fn clock(mut self, clock: clock::Clock) -> Self {
         self.clock = Some(clock);
+        self
+    }
+
+    /// Requests kept in the journal per tenant (0 turns it off).
+    pub fn journal_size(mut self, size: usize) -> Self {
+        self.settings.journal_size = size;
         self
     }
 

@@ -1,10 +1,12 @@
-//! What every request handler shares: the tenant registry, the clock, and the seeded generator
-//! that names new tenants.
+//! What every request handler shares: the tenant registry, the clock, the request journal, the
+//! fault rules, and the seeded generator that names new tenants.
 
 use crate::admin::AdminError;
 use crate::clock::Clock;
+use crate::faults::Faults;
 use crate::fixtures::{FixtureError, FixtureSet};
 use crate::ids::SeededRng;
+use crate::journal::Journal;
 use crate::tenancy::{Registry, Tenant};
 use crate::vendors::Vendor;
 use parking_lot::Mutex;
@@ -13,6 +15,8 @@ use std::sync::Arc;
 pub struct SandboxState {
     pub registry: Registry,
     pub clock: Clock,
+    pub journal: Journal,
+    pub faults: Faults,
     /// Seeds and ids of new tenants (control plane only, never on a vendor request).
     rng: Mutex<SeededRng>,
 }
@@ -36,10 +40,12 @@ impl From<TenantError> for AdminError {
 }
 
 impl SandboxState {
-    pub fn new(seed: u64, clock: Clock) -> Self {
+    pub fn new(seed: u64, clock: Clock, journal_size: usize) -> Self {
         Self {
             registry: Registry::new(),
             clock,
+            journal: Journal::new(journal_size),
+            faults: Faults::default(),
             rng: Mutex::new(SeededRng::new(seed)),
         }
     }

@@ -17,6 +17,11 @@ use std::collections::BTreeMap;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::Arc;
 
+/// Put in a request's extensions by a vendor's auth once the credentials name a tenant, so the
+/// journal can file the request under it.
+#[derive(Debug, Clone)]
+pub struct TenantTag(pub String);
+
 /// What the control plane needs from a vendor's tenant state. Each vendor implements it once.
 pub trait VendorTenant: Send + Sync + 'static {
     /// The credentials of the tenant's default principal, as `GET /_sandbox/tenants` shows them.

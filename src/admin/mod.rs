@@ -1,10 +1,12 @@
 //! The control plane, `/_sandbox`: our own JSON API for test suites and demos. This file holds
-//! its error type and routes; `tenants.rs` the tenants (reset, credentials, snapshots) and
-//! `clock.rs` the sandbox clock. Errors are
+//! its error type and routes; `tenants.rs` the tenants (reset, credentials, snapshots),
+//! `clock.rs` the sandbox clock, `requests.rs` the request journal, `faults.rs` fault rules. Errors are
 //! `{"error": "<code>", "message": "...", "field": "..."}` with an ordinary status; bad bodies
 //! name the field at fault.
 
 mod clock;
+mod faults;
+mod requests;
 mod tenants;
 
 use crate::fixtures::FixtureError;
@@ -162,5 +164,17 @@ pub fn mount(scope: actix_web::Scope) -> impl actix_web::dev::HttpServiceFactory
                 .get(clock::get_clock)
                 .post(clock::set_clock),
         )
+        .service(
+            web::resource("/requests")
+                .get(requests::list)
+                .delete(requests::clear),
+        )
+        .service(
+            web::resource("/faults")
+                .get(faults::list)
+                .post(faults::add)
+                .delete(faults::clear),
+        )
+        .route("/faults/{id}", web::delete().to(faults::remove))
         .default_service(web::to(unknown_route))
 }

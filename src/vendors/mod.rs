@@ -6,9 +6,13 @@ pub mod pandape;
 
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureSet};
+use crate::http::{basic_auth, BasicAuth};
+use crate::tenancy::Registry;
 use crate::tenancy::VendorTenant;
+use actix_web::http::header::{self, HeaderMap, HeaderValue};
+use actix_web::http::StatusCode;
 use actix_web::web::ServiceConfig;
-use actix_web::Scope;
+use actix_web::{HttpResponse, Scope};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -54,6 +58,69 @@ impl Vendor {
             Vendor::AtsAnywhere => atsanywhere::API_BASE,
             Vendor::Pandape => pandape::API_BASE,
         }
+    }
+
+    /// Which vendor a request is for, and its path as the vendor knows it (without our prefix):
+    /// by Host header first, then by path prefix.
+    pub fn route(host: &str, path: &str) -> Option<(Vendor, String)> {
+        let host = host.split(':').next().unwrap_or(host);
+        if let Some(vendor) = Vendor::ALL.into_iter().find(|v| v.hosts().contains(&host)) {
+            return Some((vendor, path.to_owned()));
+        }
+        Vendor::ALL.into_iter().find_map(|v| {
+            let rest = path.strip_prefix('/')?.strip_prefix(v.slug())?;
+            (rest.is_empty() || rest.starts_with('/')).then(|| (v, rest.to_owned()))
+        })
+    }
+
+    /// The largest request body the vendor takes.
+    pub fn body_limit(self) -> usize {
+        match self {
+            Vendor::AtsAnywhere => atsanywhere::BODY_LIMIT,
+            Vendor::Pandape => pandape::BODY_LIMIT,
+        }
+    }
+
+    /// An error response in the vendor's own shape.
+    pub fn error_response(self, status: StatusCode, message: String) -> HttpResponse {
+        match self {
+            Vendor::AtsAnywhere => atsanywhere::error::AtsError::render_status(status, message),
+            Vendor::Pandape => pandape::error::PandapeError::render_status(status, message),
+        }
+    }
+
+    /// The response of an injected error fault: the vendor's error shape, and for 429 the
+    /// headers the vendor sends with it.
+    pub fn fault_response(self, status: StatusCode) -> HttpResponse {
+        let message = match status {
+            StatusCode::TOO_MANY_REQUESTS => {
+                "Too many requests; retry after the delay in Retry-After".to_owned()
+            }
+            _ => format!(
+                "{} (injected by the sandbox)",
+                status.canonical_reason().unwrap_or("Error")
+            ),
+        };
+        let mut response = self.error_response(status, message);
+        if status == StatusCode::TOO_MANY_REQUESTS {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        }
+        response
+    }
+
+    /// The tenant a request's credentials name, before any handler runs (for tenant-scoped
+    /// faults).
+    pub fn tenant_hint(self, headers: &HeaderMap, registry: &Registry) -> Option<String> {
+        let key = match self {
+            Vendor::AtsAnywhere => match basic_auth(headers) {
+                BasicAuth::Credentials { user, .. } => user,
+                _ => return None,
+            },
+            Vendor::Pandape => pandape::auth::credential_key(headers)?,
+        };
+        registry.by_credential(self, &key).map(|t| t.id.clone())
     }
 
     pub fn from_slug(slug: &str) -> Option<Vendor> {

@@ -218,3 +218,255 @@ async fn the_clock_is_read_set_frozen_and_advanced() {
         }
     }
 }
+
+#[tokio::test]
+async fn the_journal_records_every_vendor_request_with_secrets_redacted() {
+    let app = spawn_app().await;
+    app.admin(Method::DELETE, "/requests", None).await;
+    let admin = app.ats("admin");
+    admin.get("/api/v1/users/2?x=1").await;
+    admin
+        .post("/api/v1/jobs", json!({"title": "Journaled"}))
+        .await;
+    app.ats_with("bad", "creds").get("/api/v1/jobs").await;
+    let pandape = app.pandape("admin").await;
+    pandape.get("/v2/vacancies/1").await;
+
+    let all = app.admin(Method::GET, "/requests", None).await.body;
+    let entries = all.as_array().unwrap();
+    assert_eq!(entries.len(), 5, "{all}");
+    let first = &entries[0];
+    assert_eq!(first["tenant"], "atsanywhere-default");
+    assert_eq!(first["vendor"], "atsanywhere");
+    assert_eq!(first["method"], "GET");
+    assert_eq!(first["path"], "/atsanywhere/api/v1/users/2");
+    assert_eq!(first["query"], "x=1");
+    assert_eq!(first["headers"]["authorization"], "[redacted]");
+    assert_eq!(first["status"], 200);
+    assert_eq!(first["response"]["first_name"], "Adam");
+    assert!(first["duration_ms"].as_f64().unwrap() >= 0.0);
+    assert_eq!(entries[1]["body"], json!({"title": "Journaled"}));
+    assert_eq!(entries[1]["status"], 201);
+    assert_eq!(
+        (entries[2]["tenant"].clone(), entries[2]["status"].clone()),
+        (json!(null), json!(403))
+    );
+    assert_eq!(entries[3]["path"], "/pandape/connect/token");
+    assert_eq!(entries[3]["tenant"], "pandape-default");
+    assert_eq!(entries[4]["vendor"], "pandape");
+
+    let filtered = app
+        .admin(
+            Method::GET,
+            "/requests?vendor=atsanywhere&method=post",
+            None,
+        )
+        .await
+        .body;
+    assert_eq!(filtered.as_array().unwrap().len(), 1);
+    let by_path = app
+        .admin(
+            Method::GET,
+            "/requests?path=/vacancies&tenant=pandape-default",
+            None,
+        )
+        .await
+        .body;
+    assert_eq!(by_path.as_array().unwrap().len(), 1);
+    assert_eq!(
+        app.admin(Method::GET, "/requests?limit=2", None).await.body[1]["path"],
+        "/pandape/v2/vacancies/1"
+    );
+    assert_eq!(
+        app.admin(Method::GET, "/requests?vendor=nope", None)
+            .await
+            .status,
+        400
+    );
+    let cleared = app
+        .admin(Method::DELETE, "/requests?tenant=pandape-default", None)
+        .await;
+    assert_eq!(cleared.body["removed"], 2);
+    assert_eq!(
+        app.admin(Method::GET, "/requests", None)
+            .await
+            .body
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
+#[tokio::test]
+async fn the_journal_stays_within_its_bound() {
+    let app =
+        crate::helpers::spawn_with(ats_sandbox::Sandbox::builder().seed(1).journal_size(5)).await;
+    let admin = app.ats("admin");
+    for _ in 0..20 {
+        admin.get("/api/v1/jobs").await;
+    }
+    let entries = app
+        .admin(Method::GET, "/requests?tenant=atsanywhere-default", None)
+        .await
+        .body;
+    assert_eq!(entries.as_array().unwrap().len(), 5);
+    let off = crate::helpers::spawn_with(ats_sandbox::Sandbox::builder().journal_size(0)).await;
+    off.ats("admin").get("/api/v1/jobs").await;
+    assert_eq!(
+        off.admin(Method::GET, "/requests", None).await.body,
+        json!([])
+    );
+}
+
+#[tokio::test]
+async fn an_error_fault_answers_in_the_vendor_shape_and_changes_nothing() {
+    let app = spawn_app().await;
+    let rule = app
+        .admin(
+            Method::POST,
+            "/faults",
+            Some(json!({"vendor": "atsanywhere", "method": "POST", "path": "/api/v1/users", "status": 503, "times": 1})),
+        )
+        .await;
+    assert_eq!(rule.status, 201, "{}", rule.body);
+    let admin = app.ats("admin");
+    let body =
+        json!({"first_name": "F", "last_name": "L", "email": "fault@x.io", "admin_level": "Basic"});
+    let faulted = admin.post("/api/v1/users", body.clone()).await;
+    crate::helpers::assert_error(&faulted, 503, "error", None);
+    assert_eq!(
+        admin.get("/api/v1/users?email=fault@x.io").await.ids(),
+        Vec::<u64>::new()
+    );
+    assert_eq!(
+        admin.post("/api/v1/users", body).await.status,
+        201,
+        "times: 1 fired once"
+    );
+    let rules = app.admin(Method::GET, "/faults", None).await.body;
+    assert_eq!(rules[0]["hits"], 1);
+    assert_eq!(rules[0]["remaining"], 0);
+    let id = rules[0]["id"].as_str().unwrap();
+    assert_eq!(
+        app.admin(Method::DELETE, &format!("/faults/{id}"), None)
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        app.admin(Method::DELETE, &format!("/faults/{id}"), None)
+            .await
+            .status,
+        404
+    );
+}
+
+#[tokio::test]
+async fn a_429_fault_carries_retry_after_in_the_vendor_shape() {
+    let app = spawn_app().await;
+    app.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"vendor": "pandape", "path": "/v2/*", "status": 429})),
+    )
+    .await;
+    let pandape = app.pandape("admin").await; // /connect/token is outside /v2/*
+    let limited = pandape.get("/v2/vacancies").await;
+    assert_problem(&limited, 429, None);
+    assert_eq!(limited.header("retry-after"), Some("1"));
+    // Scoped to Pandapé: ATS Anywhere is untouched.
+    assert_eq!(app.ats("admin").get("/api/v1/jobs").await.status, 200);
+    assert_eq!(
+        app.admin(Method::DELETE, "/faults", None).await.body["removed"],
+        1
+    );
+    assert_eq!(pandape.get("/v2/vacancies").await.status, 200);
+}
+
+#[tokio::test]
+async fn latency_and_dropped_connection_faults() {
+    let app = spawn_app().await;
+    app.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"path": "/api/v1/jobs/1", "latency_ms": 300, "times": 1})),
+    )
+    .await;
+    let started = std::time::Instant::now();
+    let slow = app.ats("admin").get("/api/v1/jobs/1").await;
+    assert_eq!(slow.status, 200);
+    assert!(started.elapsed() >= std::time::Duration::from_millis(300));
+
+    app.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"method": "GET", "path": "*/jobs/2", "drop": true})),
+    )
+    .await;
+    let url = format!(
+        "{}/api/v1/jobs/2",
+        app.sandbox
+            .api_url(ats_sandbox::Vendor::AtsAnywhere)
+            .trim_end_matches("/api/v1")
+    );
+    let outcome = async {
+        let response = app
+            .client
+            .get(url)
+            .basic_auth("demo-admin-key", Some("demo-admin-password"))
+            .send()
+            .await?;
+        response.text().await
+    }
+    .await;
+    assert!(outcome.is_err(), "the connection drops: {outcome:?}");
+    assert_eq!(app.ats("admin").get("/api/v1/jobs/3").await.status, 200);
+}
+
+#[tokio::test]
+async fn faults_scope_by_tenant_and_probability() {
+    let app = spawn_app().await;
+    let other = app
+        .admin(
+            Method::POST,
+            "/tenants",
+            Some(json!({"vendor": "atsanywhere", "id": "other"})),
+        )
+        .await;
+    let other_ats = app.ats_with(
+        other.body["credentials"]["api_key"].as_str().unwrap(),
+        other.body["credentials"]["api_password"].as_str().unwrap(),
+    );
+    app.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"tenant": "other", "status": 500})),
+    )
+    .await;
+    assert_eq!(other_ats.get("/api/v1/users").await.status, 500);
+    assert_eq!(app.ats("admin").get("/api/v1/users").await.status, 200);
+    app.admin(Method::DELETE, "/faults", None).await;
+    app.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"status": 502, "probability": 0.0, "seed": 3})),
+    )
+    .await;
+    for _ in 0..10 {
+        assert_eq!(app.ats("admin").get("/api/v1/users").await.status, 200);
+    }
+    for (body, field) in [
+        (json!({"path": "/x"}), "status"),
+        (json!({"status": 200}), "status"),
+        (json!({"status": 500, "probability": 1.5}), "probability"),
+        (json!({"status": 500, "vendor": "nope"}), "vendor"),
+    ] {
+        let reply = app.admin(Method::POST, "/faults", Some(body.clone())).await;
+        assert_eq!(
+            (reply.status.as_u16(), reply.body["field"].as_str()),
+            (400, Some(field)),
+            "{body}"
+        );
+    }
+}

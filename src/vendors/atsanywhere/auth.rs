@@ -12,10 +12,10 @@ use super::store::{Changes, Store};
 use super::tenant::AtsAnywhereTenant;
 use crate::http::{basic_auth, BasicAuth};
 use crate::state::SandboxState;
-use crate::tenancy::Tenant;
+use crate::tenancy::{Tenant, TenantTag};
 use crate::vendors::Vendor;
 use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpRequest};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
 use chrono::{DateTime, Utc};
 use std::future::{ready, Ready};
 use std::sync::Arc;
@@ -77,6 +77,7 @@ fn resolve(req: &HttpRequest) -> Result<Caller, AtsError> {
     let company = tenant
         .state::<AtsAnywhereTenant>()
         .ok_or_else(|| AtsError::forbidden(BAD_CREDENTIALS))?;
+    req.extensions_mut().insert(TenantTag(tenant.id.clone()));
     let user_id = {
         let store = company.read();
         let credential = store

@@ -28,6 +28,7 @@ pub mod tenant;
 pub mod users;
 
 use crate::http::vendor_error_shape;
+use actix_web::middleware::from_fn;
 use actix_web::{web, HttpRequest, HttpResponse, Scope};
 use error::AtsError;
 
@@ -38,7 +39,7 @@ pub const HOSTS: &[&str] = &["api.applicant-tracking.com", "api.atsanywhere.io"]
 pub const API_BASE: &str = "/api/v1";
 
 /// Quick-apply resumes come base64-encoded in the body: allow a few megabytes.
-const BODY_LIMIT: usize = 10 * 1024 * 1024;
+pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
 
 async fn unknown_route(req: HttpRequest) -> HttpResponse {
     AtsError::NotFound(format!("No route matches {} {}", req.method(), req.path()))
@@ -62,6 +63,7 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
         .wrap(vendor_error_shape(AtsError::render_status))
+        .wrap(from_fn(crate::gateway::gateway))
         .route("/openapi.json", web::get().to(openapi_document))
         .route(
             "/applicant_webhooks/add_applicant",

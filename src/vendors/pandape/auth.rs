@@ -10,11 +10,11 @@ use super::store::{Changes, Store};
 use super::tenant::{client_key, token_key, OAuthError, PandapeTenant};
 use crate::http::{basic_auth, BasicAuth};
 use crate::state::SandboxState;
-use crate::tenancy::Tenant;
+use crate::tenancy::{Tenant, TenantTag};
 use crate::vendors::Vendor;
 use actix_web::dev::Payload;
 use actix_web::http::{header, StatusCode};
-use actix_web::{web, FromRequest, HttpRequest, HttpResponse};
+use actix_web::{web, FromRequest, HttpMessage, HttpRequest, HttpResponse};
 use chrono::{DateTime, Utc};
 use serde_json::json;
 use std::collections::HashMap;
@@ -90,6 +90,22 @@ impl Caller {
     }
 }
 
+/// The index key of a request's credentials: its bearer token, or the client id of HTTP Basic
+/// client authentication (the token endpoint).
+pub fn credential_key(headers: &header::HeaderMap) -> Option<String> {
+    let value = headers.get(header::AUTHORIZATION)?.to_str().ok()?;
+    if let Some(token) = value
+        .strip_prefix("Bearer ")
+        .or_else(|| value.strip_prefix("bearer "))
+    {
+        return Some(token_key(token.trim()));
+    }
+    match basic_auth(headers) {
+        BasicAuth::Credentials { user, .. } => Some(client_key(&user)),
+        _ => None,
+    }
+}
+
 fn resolve(req: &HttpRequest) -> Result<Caller, PandapeError> {
     let sandbox = req
         .app_data::<web::Data<SandboxState>>()
@@ -116,6 +132,7 @@ fn resolve(req: &HttpRequest) -> Result<Caller, PandapeError> {
     let company = tenant
         .state::<PandapeTenant>()
         .ok_or_else(|| invalid_token("The access token is invalid."))?;
+    req.extensions_mut().insert(TenantTag(tenant.id.clone()));
     let user_id = token_user(&company.read(), token, sandbox.clock.now())?.id;
     Ok(Caller {
         tenant,
@@ -181,6 +198,7 @@ pub async fn token(
     let Some(company) = tenant.state::<PandapeTenant>() else {
         return oauth_error(refused, "invalid_client");
     };
+    req.extensions_mut().insert(TenantTag(tenant.id.clone()));
     match company.issue_token(
         &client_id,
         &client_secret,

@@ -31,13 +31,14 @@ pub mod users;
 pub mod vacancies;
 
 use crate::http::vendor_error_shape;
+use actix_web::middleware::from_fn;
 use actix_web::{web, HttpRequest, HttpResponse, ResponseError, Scope};
 use error::PandapeError;
 
 pub const HOSTS: &[&str] = &["api.pandape.com.br", "login.pandape.com.br"];
 pub const API_BASE: &str = "/v2";
 
-const BODY_LIMIT: usize = 1024 * 1024;
+pub const BODY_LIMIT: usize = 1024 * 1024;
 
 async fn unknown_route(req: HttpRequest) -> HttpResponse {
     PandapeError::NotFound(format!(
@@ -58,6 +59,7 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
         .app_data(web::PayloadConfig::new(BODY_LIMIT))
         .wrap(vendor_error_shape(PandapeError::render_status))
+        .wrap(from_fn(crate::gateway::gateway))
         .route("/openapi.json", web::get().to(openapi_document))
         .route("/connect/token", web::post().to(auth::token))
         .service(

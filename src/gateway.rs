@@ -1,0 +1,171 @@
+//! The middleware in front of every vendor scope: injected faults first, then the request
+//! journal. It also enforces the vendor's body-size limit (413 in the vendor's shape), since it
+//! reads the body before any handler.
+//!
+//! Vendor handlers tag a request with its tenant ([`TenantTag`]) once credentials resolve; the
+//! journal files the entry under that tenant. Faults scoped to a tenant find it earlier, from
+//! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
+
+use crate::journal::{redacted_headers, Entry};
+use crate::state::SandboxState;
+use crate::tenancy::TenantTag;
+use crate::vendors::Vendor;
+use actix_web::body::{self, BoxBody, MessageBody};
+use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::StatusCode;
+use actix_web::middleware::Next;
+use actix_web::{web, Error, HttpMessage, HttpResponse};
+use bytes::{Bytes, BytesMut};
+use futures_util::StreamExt;
+use std::time::{Duration, Instant};
+
+/// A response whose body fails at once: the client sees the connection drop mid-response.
+fn dropped() -> HttpResponse {
+    let failing = futures_util::stream::once(async {
+        Err::<Bytes, _>(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "connection dropped by an injected fault",
+        ))
+    });
+    HttpResponse::Ok().streaming(failing)
+}
+
+/// Reads the whole body, up to `limit` bytes; `None` when it is larger.
+async fn read_body(payload: &mut Payload, limit: usize) -> Result<Option<Bytes>, Error> {
+    let mut body = BytesMut::new();
+    while let Some(chunk) = payload.next().await {
+        let chunk = chunk?;
+        if body.len() + chunk.len() > limit {
+            return Ok(None);
+        }
+        body.extend_from_slice(&chunk);
+    }
+    Ok(Some(body.freeze()))
+}
+
+struct Started {
+    vendor: Vendor,
+    method: String,
+    path: String,
+    query: String,
+    headers: std::collections::BTreeMap<String, String>,
+    at: Instant,
+}
+
+impl Started {
+    fn record(
+        self,
+        sandbox: &SandboxState,
+        tenant: Option<String>,
+        body: &[u8],
+        status: u16,
+        response: &[u8],
+    ) {
+        sandbox.journal.record(Entry {
+            seq: 0,
+            at: sandbox.clock.now(),
+            tenant,
+            vendor: self.vendor,
+            method: self.method,
+            path: self.path,
+            query: self.query,
+            headers: self.headers,
+            body: Bytes::copy_from_slice(body),
+            status,
+            response: Bytes::copy_from_slice(response),
+            duration_ms: self.at.elapsed().as_secs_f64() * 1000.0,
+        });
+    }
+}
+
+pub async fn gateway(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let Some(sandbox) = req.app_data::<web::Data<SandboxState>>().cloned() else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let host = req.connection_info().host().to_owned();
+    let Some((vendor, vendor_path)) = Vendor::route(&host, req.path()) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    let started = Started {
+        vendor,
+        method: req.method().as_str().to_owned(),
+        path: req.path().to_owned(),
+        query: req.query_string().to_owned(),
+        headers: if sandbox.journal.enabled() {
+            redacted_headers(
+                req.headers()
+                    .iter()
+                    .map(|(n, v)| (n.as_str(), v.as_bytes())),
+            )
+        } else {
+            Default::default()
+        },
+        at: Instant::now(),
+    };
+
+    if !sandbox.faults.is_empty() {
+        let tenant = vendor.tenant_hint(req.headers(), &sandbox.registry);
+        if let Some(effect) =
+            sandbox
+                .faults
+                .check(vendor, tenant.as_deref(), &started.method, &vendor_path)
+        {
+            if let Some(ms) = effect.latency_ms {
+                actix_web::rt::time::sleep(Duration::from_millis(ms)).await;
+            }
+            if effect.drop {
+                started.record(&sandbox, tenant, &[], 0, b"[connection dropped]");
+                return Ok(req.into_response(dropped()));
+            }
+            if let Some(status) = effect.status {
+                let status =
+                    StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+                let response = vendor.fault_response(status);
+                let (http_req, _) = req.into_parts();
+                let (response, bytes) = buffered(response).await?;
+                started.record(&sandbox, tenant, &[], status.as_u16(), &bytes);
+                return Ok(ServiceResponse::new(http_req, response));
+            }
+        }
+    }
+
+    let mut payload = req.take_payload();
+    let Some(body) = read_body(&mut payload, vendor.body_limit()).await? else {
+        let response = vendor.error_response(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            format!(
+                "The request body is larger than {} bytes",
+                vendor.body_limit()
+            ),
+        );
+        return Ok(req.into_response(response));
+    };
+    req.set_payload(Payload::from(body.clone()));
+    if !sandbox.journal.enabled() {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    }
+
+    let res = next.call(req).await?;
+    let (http_req, res) = res.into_parts();
+    let (res, bytes) = buffered(res).await?;
+    let tenant = http_req
+        .extensions()
+        .get::<TenantTag>()
+        .map(|t| t.0.clone());
+    started.record(&sandbox, tenant, &body, res.status().as_u16(), &bytes);
+    Ok(ServiceResponse::new(http_req, res))
+}
+
+/// Reads a response's body so it can be both journaled and sent.
+async fn buffered<B: MessageBody + 'static>(
+    res: HttpResponse<B>,
+) -> Result<(HttpResponse<BoxBody>, Bytes), Error> {
+    let (head, body) = res.into_parts();
+    let bytes = body::to_bytes(body)
+        .await
+        .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?;
+    Ok((head.set_body(BoxBody::new(bytes.clone())), bytes))
+}
