@@ -7,6 +7,7 @@ use crate::config::Settings;
 use crate::fixtures::{FixtureError, FixtureSet};
 use crate::http::log_request;
 use crate::ids::random_seed;
+use crate::persistence;
 use crate::state::{SandboxState, TenantError};
 use crate::vendors::Vendor;
 use actix_web::dev::Server;
@@ -21,6 +22,8 @@ pub enum StartError {
     Fixture(#[from] FixtureError),
     #[error("cannot create the default tenant: {0}")]
     Tenant(String),
+    #[error(transparent)]
+    StateFile(#[from] persistence::StateFileError),
     #[error("cannot listen on {addr}: {source}")]
     Bind {
         addr: String,
@@ -42,8 +45,20 @@ pub fn build_state(settings: &Settings, clock: Option<Clock>) -> Result<SandboxS
         None => (random_seed(), Clock::real as fn() -> Clock),
     };
     let clock = clock.unwrap_or_else(default_clock);
-    let state = SandboxState::new(seed, clock, settings.journal_size);
+    let mut state = SandboxState::new(seed, clock, settings.journal_size);
+    if let Some(path) = &settings.state_file {
+        state.state_file = Some(path.clone());
+        for tenant in persistence::load(path)?.unwrap_or_default() {
+            state
+                .registry
+                .insert(tenant)
+                .map_err(|e| StartError::Tenant(e.message))?;
+        }
+    }
     for vendor in Vendor::ALL {
+        if state.registry.get(&default_tenant_id(vendor)).is_some() {
+            continue;
+        }
         state
             .create_tenant(
                 vendor,
@@ -97,6 +112,7 @@ pub struct Application {
     addr: SocketAddr,
     state: web::Data<SandboxState>,
     server: Server,
+    save_interval: u64,
 }
 
 impl Application {
@@ -133,6 +149,7 @@ impl Application {
             addr: bound,
             state,
             server: server.run(),
+            save_interval: settings.save_interval,
         })
     }
 
@@ -148,8 +165,34 @@ impl Application {
         self.server.handle()
     }
 
-    /// Serves until SIGINT/SIGTERM (actix stops gracefully on both) or a stop through the handle.
+    /// Serves until SIGINT/SIGTERM (actix stops gracefully on both) or a stop through the handle;
+    /// with a state file, saves every `save_interval` seconds and once more at the end.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
-        self.server.await
+        let saver = (self.save_interval > 0 && self.state.state_file.is_some()).then(|| {
+            let state = self.state.clone();
+            let every = std::time::Duration::from_secs(self.save_interval);
+            tokio::spawn(async move {
+                loop {
+                    tokio::time::sleep(every).await;
+                    let state = state.clone();
+                    match tokio::task::spawn_blocking(move || state.save()).await {
+                        Ok(Ok(_)) => {}
+                        Ok(Err(e)) => tracing::error!("periodic save failed: {e}"),
+                        Err(e) => tracing::error!("periodic save failed: {e}"),
+                    }
+                }
+            })
+        });
+        let served = self.server.await;
+        if let Some(saver) = saver {
+            saver.abort();
+        }
+        if self.state.state_file.is_some() {
+            match self.state.save() {
+                Ok(n) => tracing::info!("saved {} tenants to the state file", n.unwrap_or(0)),
+                Err(e) => tracing::error!("saving the state file on shutdown failed: {e}"),
+            }
+        }
+        served
     }
 }

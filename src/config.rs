@@ -29,6 +29,13 @@ pub struct Settings {
     /// Requests kept in the journal per tenant (0 turns the journal off).
     #[arg(long, env = "ATS_SANDBOX_JOURNAL_SIZE", default_value_t = 1000)]
     pub journal_size: usize,
+    /// Load every tenant from this file at start (when it exists) and save them to it on
+    /// shutdown, every --save-interval, and on POST /_sandbox/save.
+    #[arg(long, env = "ATS_SANDBOX_STATE_FILE")]
+    pub state_file: Option<std::path::PathBuf>,
+    /// Seconds between automatic saves of the state file (0: only on shutdown and on request).
+    #[arg(long, env = "ATS_SANDBOX_SAVE_INTERVAL", default_value_t = 0)]
+    pub save_interval: u64,
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "ATS_SANDBOX_WORKERS")]
     pub workers: Option<usize>,
@@ -43,6 +50,8 @@ impl Default for Settings {
             seed: None,
             log_format: LogFormat::Text,
             journal_size: 1000,
+            state_file: None,
+            save_interval: 0,
             workers: None,
         }
     }

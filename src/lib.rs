@@ -23,6 +23,7 @@ pub mod gateway;
 pub mod http;
 pub mod ids;
 pub mod journal;
+pub mod persistence;
 pub mod state;
 pub mod tenancy;
 pub mod validation;
@@ -67,6 +68,12 @@ impl SandboxBuilder {
         self
     }
 
+    /// Loads tenants from this state file at start and saves them on stop.
+    pub fn state_file(mut self, path: impl Into<std::path::PathBuf>) -> Self {
+        self.settings.state_file = Some(path.into());
+        self
+    }
+
     /// Requests kept in the journal per tenant (0 turns it off).
     pub fn journal_size(mut self, size: usize) -> Self {
         self.settings.journal_size = size;
@@ -84,11 +91,12 @@ impl SandboxBuilder {
         let addr = app.addr();
         let state = app.state();
         let handle = app.handle();
-        tokio::spawn(app.run_until_stopped());
+        let running = tokio::spawn(app.run_until_stopped());
         Ok(Sandbox {
             addr,
             state,
             handle,
+            running,
         })
     }
 }
@@ -98,6 +106,7 @@ pub struct Sandbox {
     addr: SocketAddr,
     state: web::Data<SandboxState>,
     handle: ServerHandle,
+    running: tokio::task::JoinHandle<std::io::Result<()>>,
 }
 
 /// A tenant as the control plane describes it.
@@ -152,8 +161,9 @@ impl Sandbox {
         &self.state
     }
 
-    /// Stops gracefully.
+    /// Stops gracefully (and saves the state file, when there is one).
     pub async fn stop(self) {
         self.handle.stop(true).await;
+        let _ = self.running.await;
     }
 }

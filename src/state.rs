@@ -17,6 +17,8 @@ pub struct SandboxState {
     pub clock: Clock,
     pub journal: Journal,
     pub faults: Faults,
+    /// Where `--state-file` saves tenants, if it was given.
+    pub state_file: Option<std::path::PathBuf>,
     /// Seeds and ids of new tenants (control plane only, never on a vendor request).
     rng: Mutex<SeededRng>,
 }
@@ -46,7 +48,16 @@ impl SandboxState {
             clock,
             journal: Journal::new(journal_size),
             faults: Faults::default(),
+            state_file: None,
             rng: Mutex::new(SeededRng::new(seed)),
+        }
+    }
+
+    /// Saves every tenant to the state file; `Ok(None)` without one.
+    pub fn save(&self) -> Result<Option<usize>, crate::persistence::StateFileError> {
+        match &self.state_file {
+            Some(path) => crate::persistence::save(path, self).map(Some),
+            None => Ok(None),
         }
     }
 

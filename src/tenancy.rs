@@ -37,6 +37,8 @@ pub trait VendorTenant: Send + Sync + 'static {
     /// Replaces the whole state with a snapshot, validated like a fixture; on error nothing
     /// changes.
     fn restore(&self, snapshot: &Value) -> Result<(), FixtureError>;
+    /// The state `reset` returns to, as a snapshot (for the state file).
+    fn origin_snapshot(&self) -> Value;
     /// Makes an extra credential from a control-plane request body; answers
     /// `{"credentials": {...}, "user_id": ...}`.
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError>;

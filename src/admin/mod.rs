@@ -176,5 +176,6 @@ pub fn mount(scope: actix_web::Scope) -> impl actix_web::dev::HttpServiceFactory
                 .delete(faults::clear),
         )
         .route("/faults/{id}", web::delete().to(faults::remove))
+        .route("/save", web::post().to(tenants::save))
         .default_service(web::to(unknown_route))
 }

@@ -164,3 +164,21 @@ pub async fn put_snapshot(
     sandbox.registry.reindex(&tenant);
     Ok(HttpResponse::Ok().json(tenant.to_json()))
 }
+
+/// `POST /_sandbox/save`: writes the state file now.
+pub async fn save(sandbox: web::Data<SandboxState>) -> Result<HttpResponse, AdminError> {
+    let state = sandbox.clone();
+    let saved = web::block(move || state.save())
+        .await
+        .map_err(|e| AdminError::bad_request(e.to_string()))?
+        .map_err(|e| AdminError::bad_request(e.to_string()))?;
+    match saved {
+        Some(tenants) => Ok(HttpResponse::Ok().json(json!({
+            "saved": sandbox.state_file.as_ref().map(|p| p.display().to_string()),
+            "tenants": tenants,
+        }))),
+        None => Err(AdminError::conflict(
+            "no state file: start the sandbox with --state-file <path>",
+        )),
+    }
+}

@@ -171,6 +171,25 @@ impl Vendor {
     }
 }
 
+impl Vendor {
+    /// Rebuilds a tenant's state from the snapshots a state file holds.
+    pub fn tenant_from_snapshots(
+        self,
+        origin: &serde_json::Value,
+        state: &serde_json::Value,
+        seed: u64,
+    ) -> Result<Box<dyn VendorTenant>, FixtureError> {
+        Ok(match self {
+            Vendor::AtsAnywhere => Box::new(
+                atsanywhere::tenant::AtsAnywhereTenant::from_snapshots(origin, state, seed)?,
+            ),
+            Vendor::Pandape => Box::new(pandape::tenant::PandapeTenant::from_snapshots(
+                origin, state, seed,
+            )?),
+        })
+    }
+}
+
 impl fmt::Display for Vendor {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.slug())

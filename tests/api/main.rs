@@ -6,5 +6,6 @@ mod binary;
 mod control_plane;
 mod helpers;
 mod pandape;
+mod persistence;
 mod readme;
 mod routing;

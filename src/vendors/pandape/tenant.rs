@@ -223,6 +223,14 @@ fn snapshot(store: &Store) -> Value {
     serde_json::to_value(doc).unwrap_or_default()
 }
 
+/// A store from a snapshot document, validated like a fixture.
+fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
+    load(&FixtureFile {
+        label: label.into(),
+        contents: snapshot.to_string(),
+    })
+}
+
 fn minimal(clock: &Clock) -> Store {
     let now = clock.now();
     let mut store = Store::default();
@@ -299,6 +307,17 @@ impl PandapeTenant {
             origin: store.clone(),
             store: RwLock::new(store),
             rng: Mutex::new(rng),
+        })
+    }
+
+    /// A tenant from saved snapshots: its state and the state a reset returns to.
+    pub fn from_snapshots(origin: &Value, state: &Value, seed: u64) -> Result<Self, FixtureError> {
+        let origin = store_from_snapshot("origin", origin)?;
+        let state = store_from_snapshot("state", state)?;
+        Ok(Self {
+            origin,
+            store: RwLock::new(state),
+            rng: Mutex::new(SeededRng::new(seed)),
         })
     }
 
@@ -415,13 +434,13 @@ impl VendorTenant for PandapeTenant {
     }
 
     fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
-        let file = FixtureFile {
-            label: "snapshot".into(),
-            contents: snapshot.to_string(),
-        };
-        let store = load(&file)?;
+        let store = store_from_snapshot("snapshot", snapshot)?;
         *self.write() = store;
         Ok(())
+    }
+
+    fn origin_snapshot(&self) -> Value {
+        snapshot(&self.origin)
     }
 
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError> {
