@@ -1,7 +1,8 @@
 //! Fixture sets: the data a tenant starts with.
 //!
 //! A set is either built in (`demo`, `empty`: compiled into the binary, so the sandbox works from
-//! any directory) or a directory holding `<vendor>.json` files. A vendor without a file in the
+//! any directory) or a directory holding `<vendor>.json` files, or a `<vendor>/` folder per
+//! vendor whose `<key>.json` files make up the document (`users.json`, `jobs.json`, ...). A vendor without a file in the
 //! set starts with its minimal state (for vendors that need one: a company and its owner).
 //! Fixture records go through the same rules as API writes; a broken record stops the load with an
 //! error that names the file and the record.
@@ -126,6 +127,10 @@ impl FixtureSet {
                     contents: (*contents).to_owned(),
                 })),
             FixtureSet::Dir(dir) => {
+                let folder = dir.join(vendor.slug());
+                if folder.is_dir() {
+                    return read_folder(&folder).map(Some);
+                }
                 let path = dir.join(format!("{vendor}.json"));
                 if !path.exists() {
                     return Ok(None);
@@ -146,4 +151,60 @@ impl FixtureSet {
             }
         }
     }
+}
+
+/// A vendor's fixture as a folder: each `<key>.json` in it is the document's `<key>`
+/// (`company.json`, `users.json`, `jobs.json`, ...), merged into one document.
+fn read_folder(folder: &Path) -> Result<FixtureFile, FixtureError> {
+    let label = folder.display().to_string();
+    let error = |message: String| FixtureError {
+        file: label.clone(),
+        record: None,
+        message,
+    };
+    let mut entries: Vec<PathBuf> = std::fs::read_dir(folder)
+        .map_err(|e| error(format!("cannot read: {e}")))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    entries.sort();
+    let mut doc = serde_json::Map::new();
+    for path in entries {
+        let key = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let text = std::fs::read_to_string(&path).map_err(|e| FixtureError {
+            file: path.display().to_string(),
+            record: None,
+            message: format!("cannot read: {e}"),
+        })?;
+        let value: serde_json::Value = serde_json::from_str(&text).map_err(|e| FixtureError {
+            file: path.display().to_string(),
+            record: None,
+            message: format!("not valid JSON: {e}"),
+        })?;
+        doc.insert(key, value);
+    }
+    Ok(FixtureFile {
+        label,
+        contents: serde_json::Value::Object(doc).to_string(),
+    })
+}
+
+/// Writes a generated fixture file for `vendor` into `out` (created if needed): `<out>/<vendor>.json`.
+pub fn write_generated(
+    vendor: Vendor,
+    candidates: u64,
+    seed: u64,
+    out: &Path,
+    progress: &dyn Fn(u64),
+) -> std::io::Result<PathBuf> {
+    let doc = vendor.generate_fixtures(seed, candidates, progress);
+    std::fs::create_dir_all(out)?;
+    let path = out.join(format!("{vendor}.json"));
+    let mut bytes = serde_json::to_vec_pretty(&doc).map_err(std::io::Error::other)?;
+    bytes.push(b'\n');
+    std::fs::write(&path, bytes)?;
+    Ok(path)
 }

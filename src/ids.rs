@@ -3,7 +3,11 @@
 //! Every random value the sandbox makes comes from a [`SeededRng`], derived from the `--seed` of
 //! the run (or from the OS when no seed is given), so that a seeded run is reproducible.
 
+use fake::faker::address::en::CityName;
+use fake::faker::company::en::CompanyName;
 use fake::faker::internet::en::SafeEmail;
+use fake::faker::job::en::Title as JobTitle;
+use fake::faker::lorem::en::Sentence;
 use fake::faker::name::en::{FirstName, LastName};
 use fake::faker::phone_number::en::PhoneNumber;
 use fake::Fake;
@@ -57,6 +61,28 @@ impl SeededRng {
 
     pub fn phone(&mut self) -> String {
         PhoneNumber().fake_with_rng(&mut self.0)
+    }
+
+    pub fn company(&mut self) -> String {
+        CompanyName().fake_with_rng(&mut self.0)
+    }
+
+    pub fn job_title(&mut self) -> String {
+        JobTitle().fake_with_rng(&mut self.0)
+    }
+
+    pub fn city(&mut self) -> String {
+        CityName().fake_with_rng(&mut self.0)
+    }
+
+    /// A sentence of 6 to 12 words.
+    pub fn sentence(&mut self) -> String {
+        Sentence(6..12).fake_with_rng(&mut self.0)
+    }
+
+    /// True with the given chance in percent.
+    pub fn chance(&mut self, percent: u64) -> bool {
+        self.below(100) < percent
     }
 
     pub fn below(&mut self, n: u64) -> u64 {

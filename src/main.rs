@@ -1,4 +1,5 @@
-//! The `ats-sandbox` command: `serve` (the default) and `openapi <vendor>`.
+//! The `ats-sandbox` command: `serve` (the default), `openapi <vendor>` and
+//! `fixtures generate`.
 
 use ats_sandbox::config::{LogFormat, Settings};
 use ats_sandbox::{app, Application, Vendor};
@@ -28,6 +29,55 @@ enum Command {
         #[arg(value_enum)]
         vendor: Vendor,
     },
+    /// Fixture sets.
+    #[command(subcommand)]
+    Fixtures(FixturesCommand),
+}
+
+#[derive(Debug, Subcommand)]
+enum FixturesCommand {
+    /// Generate a large, consistent fixture file; the same seed gives the same bytes.
+    Generate {
+        #[arg(long, value_enum)]
+        vendor: Vendor,
+        /// Candidates to make (ATS Anywhere applications, Pandapé request matches).
+        #[arg(long, default_value_t = 1000)]
+        candidates: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory to write `<vendor>.json` into (a fixture set for --fixtures).
+        #[arg(long)]
+        out: std::path::PathBuf,
+    },
+}
+
+fn generate(vendor: Vendor, candidates: u64, seed: u64, out: &std::path::Path) -> ExitCode {
+    let bar = indicatif::ProgressBar::new(candidates);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg} [{bar:40}] {pos}/{len} ({eta})")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    bar.set_message(format!("{vendor} candidates"));
+    let written = ats_sandbox::fixtures::write_generated(vendor, candidates, seed, out, &|n| {
+        bar.set_position(n)
+    });
+    bar.finish_and_clear();
+    match written {
+        Ok(path) => {
+            println!(
+                "wrote {} ({candidates} candidates, seed {seed})",
+                path.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!(
+                "ats-sandbox: cannot write fixtures to {}: {e}",
+                out.display()
+            );
+            ExitCode::FAILURE
+        }
+    }
 }
 
 fn init_logging(format: LogFormat) {
@@ -97,5 +147,11 @@ async fn main() -> ExitCode {
             print!("{}", vendor.openapi_json());
             ExitCode::SUCCESS
         }
+        Some(Command::Fixtures(FixturesCommand::Generate {
+            vendor,
+            candidates,
+            seed,
+            out,
+        })) => generate(vendor, candidates, seed, &out),
     }
 }

@@ -172,6 +172,20 @@ impl Vendor {
 }
 
 impl Vendor {
+    /// A fixture document of `candidates` candidates (ATS Anywhere applications, Pandapé
+    /// request matches), reproducible from `seed`; `progress` hears how many are made.
+    pub fn generate_fixtures(
+        self,
+        seed: u64,
+        candidates: u64,
+        progress: &dyn Fn(u64),
+    ) -> serde_json::Value {
+        match self {
+            Vendor::AtsAnywhere => atsanywhere::generate::generate(seed, candidates, progress),
+            Vendor::Pandape => pandape::generate::generate(seed, candidates, progress),
+        }
+    }
+
     /// Rebuilds a tenant's state from the snapshots a state file holds.
     pub fn tenant_from_snapshots(
         self,

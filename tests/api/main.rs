@@ -4,6 +4,7 @@ mod admin;
 mod atsanywhere;
 mod binary;
 mod control_plane;
+mod generate;
 mod helpers;
 mod pandape;
 mod persistence;

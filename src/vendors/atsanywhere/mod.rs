@@ -17,6 +17,7 @@
 pub mod applications;
 pub mod auth;
 pub mod error;
+pub mod generate;
 pub mod input;
 pub mod jobs;
 pub mod model;

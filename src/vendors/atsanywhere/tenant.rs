@@ -22,21 +22,21 @@ use std::collections::BTreeMap;
 /// snapshot is the same document with the id `sequences`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
-struct FixtureDoc {
-    company: Company,
+pub(super) struct FixtureDoc {
+    pub(super) company: Company,
     #[serde(default)]
-    sites: Vec<Site>,
+    pub(super) sites: Vec<Site>,
     #[serde(default)]
-    jobs: Vec<Job>,
-    users: Vec<User>,
+    pub(super) jobs: Vec<Job>,
+    pub(super) users: Vec<User>,
     #[serde(default)]
-    applications: Vec<Application>,
+    pub(super) applications: Vec<Application>,
     #[serde(default)]
-    notes: Vec<Note>,
+    pub(super) notes: Vec<Note>,
     #[serde(default)]
-    credentials: Vec<ApiCredential>,
+    pub(super) credentials: Vec<ApiCredential>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    sequences: Option<Sequences>,
+    pub(super) sequences: Option<Sequences>,
 }
 
 pub struct AtsAnywhereTenant {

@@ -18,6 +18,7 @@
 
 pub mod auth;
 pub mod error;
+pub mod generate;
 pub mod input;
 pub mod lookups;
 pub mod model;

@@ -40,43 +40,43 @@ pub fn token_key(token: &str) -> String {
 /// the same document with the id `sequences` and the live `tokens`.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields, rename_all = "camelCase")]
-struct FixtureDoc {
-    company: Company,
-    users: Vec<User>,
+pub(super) struct FixtureDoc {
+    pub(super) company: Company,
+    pub(super) users: Vec<User>,
     #[serde(default)]
-    clients: Vec<ApiClient>,
+    pub(super) clients: Vec<ApiClient>,
     #[serde(default)]
-    datasource_items: Vec<DataSourceItem>,
+    pub(super) datasource_items: Vec<DataSourceItem>,
     #[serde(default)]
-    custom_fields: Vec<CustomField>,
+    pub(super) custom_fields: Vec<CustomField>,
     #[serde(default)]
-    vacancies: Vec<Vacancy>,
+    pub(super) vacancies: Vec<Vacancy>,
     #[serde(default)]
-    requests: Vec<Request>,
+    pub(super) requests: Vec<Request>,
     #[serde(default)]
-    matches: Vec<RequestMatch>,
+    pub(super) matches: Vec<RequestMatch>,
     #[serde(default)]
-    precollaborators: Vec<Precollaborator>,
+    pub(super) precollaborators: Vec<Precollaborator>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    sequences: Option<Sequences>,
+    pub(super) sequences: Option<Sequences>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    tokens: Vec<TokenRecord>,
+    pub(super) tokens: Vec<TokenRecord>,
 }
 
 #[derive(Debug, Deserialize, Serialize)]
-struct Company {
-    name: String,
+pub(super) struct Company {
+    pub(super) name: String,
 }
 
 /// An access token in a snapshot.
 #[derive(Debug, Deserialize, Serialize)]
 #[serde(rename_all = "camelCase")]
-struct TokenRecord {
-    token: String,
-    client_id: String,
-    user_id: u64,
-    scope: String,
-    expires_at: chrono::DateTime<chrono::Utc>,
+pub(super) struct TokenRecord {
+    pub(super) token: String,
+    pub(super) client_id: String,
+    pub(super) user_id: u64,
+    pub(super) scope: String,
+    pub(super) expires_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// What `/connect/token` answers.
