@@ -157,6 +157,15 @@ pub async fn log_request(
     Ok(res)
 }
 
+/// A served OpenAPI document: pretty JSON with a trailing newline (as committed in `openapi/`).
+pub fn openapi_json(doc: &utoipa::openapi::OpenApi) -> String {
+    let mut json = doc
+        .to_pretty_json()
+        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    json.push('\n');
+    json
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,9 +8,11 @@
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::FixtureError;
+use crate::ids::SeededRng;
 use crate::vendors::Vendor;
+use chrono::{DateTime, Utc};
 use dashmap::DashMap;
-use parking_lot::Mutex;
+use parking_lot::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde_json::{json, Value};
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -43,6 +45,111 @@ pub trait VendorTenant: Send + Sync + 'static {
     /// `{"credentials": {...}, "user_id": ...}`.
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError>;
     fn as_any(&self) -> &dyn Any;
+}
+
+/// A vendor's store, as the shared tenant plumbing needs it: snapshots, credentials, counts.
+/// Each vendor implements it once on its `Store`; [`TenantState`] does the rest.
+pub trait VendorStore: Clone + Send + Sync + 'static {
+    /// The whole state as JSON (the fixture format plus what a restore needs exactly).
+    fn snapshot(&self) -> Value;
+    /// A store from a snapshot, validated like a fixture (`label` names it in errors).
+    fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError>;
+    /// The credentials of the tenant's default principal.
+    fn credentials(&self) -> Value;
+    /// The index key of every credential.
+    fn credential_keys(&self) -> Vec<String>;
+    /// Records per kind.
+    fn counts(&self) -> BTreeMap<&'static str, usize>;
+    /// Makes an extra credential from a control-plane request (see [`VendorTenant`]).
+    fn add_credential(
+        &mut self,
+        request: &Value,
+        rng: &mut SeededRng,
+        now: DateTime<Utc>,
+    ) -> Result<Value, AdminError>;
+}
+
+/// A tenant's state: the store behind its lock, the state a reset returns to, and the tenant's
+/// own seeded generator.
+pub struct TenantState<S> {
+    store: RwLock<S>,
+    origin: S,
+    rng: Mutex<SeededRng>,
+}
+
+impl<S: VendorStore> TenantState<S> {
+    /// A tenant starting (and resetting) to `store`.
+    pub fn new(store: S, rng: SeededRng) -> Self {
+        Self {
+            origin: store.clone(),
+            store: RwLock::new(store),
+            rng: Mutex::new(rng),
+        }
+    }
+
+    /// A tenant from saved snapshots: its state and the state a reset returns to.
+    pub fn from_snapshots(origin: &Value, state: &Value, seed: u64) -> Result<Self, FixtureError> {
+        Ok(Self {
+            origin: S::from_snapshot("origin", origin)?,
+            store: RwLock::new(S::from_snapshot("state", state)?),
+            rng: Mutex::new(SeededRng::new(seed)),
+        })
+    }
+
+    pub fn read(&self) -> RwLockReadGuard<'_, S> {
+        self.store.read()
+    }
+
+    pub fn write(&self) -> RwLockWriteGuard<'_, S> {
+        self.store.write()
+    }
+
+    /// The tenant's generator (secrets, fake data); never held with a lock across an await.
+    pub fn rng(&self) -> MutexGuard<'_, SeededRng> {
+        self.rng.lock()
+    }
+}
+
+impl<S: VendorStore> VendorTenant for TenantState<S> {
+    fn credentials(&self) -> Value {
+        self.read().credentials()
+    }
+
+    fn credential_keys(&self) -> Vec<String> {
+        self.read().credential_keys()
+    }
+
+    fn counts(&self) -> BTreeMap<&'static str, usize> {
+        self.read().counts()
+    }
+
+    fn reset(&self) {
+        *self.write() = self.origin.clone();
+    }
+
+    fn snapshot(&self) -> Value {
+        self.read().snapshot()
+    }
+
+    fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
+        let store = S::from_snapshot("snapshot", snapshot)?;
+        *self.write() = store;
+        Ok(())
+    }
+
+    fn origin_snapshot(&self) -> Value {
+        self.origin.snapshot()
+    }
+
+    fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError> {
+        let mut store = self.write();
+        let mut rng = self.rng();
+        store.add_credential(request, &mut rng, clock.now())
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
 /// One sandbox company.

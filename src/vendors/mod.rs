@@ -12,7 +12,7 @@ use crate::tenancy::VendorTenant;
 use actix_web::http::header::{self, HeaderMap, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::web::ServiceConfig;
-use actix_web::{HttpResponse, Scope};
+use actix_web::{HttpRequest, HttpResponse, Scope};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -73,6 +73,14 @@ impl Vendor {
         })
     }
 
+    /// The vendor's own 404 for a path it does not serve.
+    pub async fn unknown_route(self, req: HttpRequest) -> HttpResponse {
+        self.error_response(
+            StatusCode::NOT_FOUND,
+            format!("No route matches {} {}", req.method(), req.path()),
+        )
+    }
+
     /// The largest request body the vendor takes.
     pub fn body_limit(self) -> usize {
         match self {
@@ -130,6 +138,19 @@ impl Vendor {
     /// Mounts the vendor's routes, error shape and body limits on `scope` (its path prefix,
     /// or the root behind a Host guard).
     pub fn mount(self, cfg: &mut ServiceConfig, scope: Scope) {
+        let scope = scope
+            .app_data(actix_web::web::PayloadConfig::new(self.body_limit()))
+            .route(
+                "/openapi.json",
+                actix_web::web::get().to(move || async move {
+                    HttpResponse::Ok()
+                        .content_type("application/json")
+                        .body(self.openapi_json())
+                }),
+            )
+            .default_service(actix_web::web::to(move |req: HttpRequest| {
+                self.unknown_route(req)
+            }));
         match self {
             Vendor::AtsAnywhere => cfg.service(atsanywhere::mount(scope)),
             Vendor::Pandape => cfg.service(pandape::mount(scope)),
@@ -155,13 +176,13 @@ impl Vendor {
         well_known_credentials: bool,
     ) -> Result<Box<dyn VendorTenant>, FixtureError> {
         match self {
-            Vendor::AtsAnywhere => Ok(Box::new(atsanywhere::tenant::AtsAnywhereTenant::build(
+            Vendor::AtsAnywhere => Ok(Box::new(atsanywhere::tenant::build(
                 fixtures,
                 seed,
                 clock,
                 well_known_credentials,
             )?)),
-            Vendor::Pandape => Ok(Box::new(pandape::tenant::PandapeTenant::build(
+            Vendor::Pandape => Ok(Box::new(pandape::tenant::build(
                 fixtures,
                 seed,
                 clock,

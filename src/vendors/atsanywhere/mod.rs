@@ -29,8 +29,9 @@ pub mod tenant;
 pub mod users;
 
 use crate::http::vendor_error_shape;
+use crate::vendors::Vendor;
 use actix_web::middleware::from_fn;
-use actix_web::{web, HttpRequest, HttpResponse, Scope};
+use actix_web::{web, Scope};
 use error::AtsError;
 
 /// The vendor's API hosts (HiringThing's engine and the ATS Anywhere brand).
@@ -42,30 +43,11 @@ pub const API_BASE: &str = "/api/v1";
 /// Quick-apply resumes come base64-encoded in the body: allow a few megabytes.
 pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
 
-async fn unknown_route(req: HttpRequest) -> HttpResponse {
-    AtsError::NotFound(format!("No route matches {} {}", req.method(), req.path()))
-        .error_response_owned()
-}
-
-impl AtsError {
-    fn error_response_owned(self) -> HttpResponse {
-        actix_web::ResponseError::error_response(&self)
-    }
-}
-
-async fn openapi_document() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .body(openapi::document())
-}
-
 /// Mounts the vendor on `scope` (its path prefix, or the root behind a Host guard).
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
-        .app_data(web::PayloadConfig::new(BODY_LIMIT))
         .wrap(vendor_error_shape(AtsError::render_status))
         .wrap(from_fn(crate::gateway::gateway))
-        .route("/openapi.json", web::get().to(openapi_document))
         .route(
             "/applicant_webhooks/add_applicant",
             web::post().to(applications::add_applicant),
@@ -147,7 +129,6 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
                         .get(applications::list_notes)
                         .post(applications::create_note),
                 )
-                .default_service(web::to(unknown_route)),
+                .default_service(web::to(|req| Vendor::AtsAnywhere.unknown_route(req))),
         )
-        .default_service(web::to(unknown_route))
 }

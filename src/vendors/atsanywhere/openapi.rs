@@ -51,9 +51,5 @@ struct ApiDoc;
 
 /// The document, pretty-printed, with a trailing newline.
 pub fn document() -> String {
-    let mut json = ApiDoc::openapi()
-        .to_pretty_json()
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.push('\n');
-    json
+    crate::http::openapi_json(&ApiDoc::openapi())
 }

@@ -10,12 +10,11 @@ use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
 use crate::http::{from_value, JsonProblem};
 use crate::ids::SeededRng;
-use crate::tenancy::VendorTenant;
+use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
-use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use std::any::Any;
 use std::collections::BTreeMap;
 
 /// The fixture file `<set>/atsanywhere.json`: records with their ids and timestamps. A tenant
@@ -39,11 +38,8 @@ pub(super) struct FixtureDoc {
     pub(super) sequences: Option<Sequences>,
 }
 
-pub struct AtsAnywhereTenant {
-    store: RwLock<Store>,
-    origin: Store,
-    rng: Mutex<SeededRng>,
-}
+/// An ATS Anywhere company as a tenant.
+pub type AtsAnywhereTenant = TenantState<Store>;
 
 fn describe(problem: AtsError) -> String {
     problem.to_string()
@@ -205,63 +201,38 @@ struct CredentialRequest {
     user_id: Option<u64>,
 }
 
-impl AtsAnywhereTenant {
-    /// A company from a fixture set. With `well_known_credentials` the fixture's credentials
-    /// are kept as written; otherwise each gets fresh secrets from `seed`.
-    pub fn build(
-        fixtures: &FixtureSet,
-        seed: u64,
-        clock: &Clock,
-        well_known_credentials: bool,
-    ) -> Result<Self, FixtureError> {
-        let mut rng = SeededRng::new(seed);
-        let mut store = match fixtures.file(Vendor::AtsAnywhere)? {
-            Some(file) => load(&file)?,
-            None => minimal(clock),
-        };
-        if !well_known_credentials {
-            let users: Vec<u64> = store.credentials.values().map(|c| c.user_id).collect();
-            store.credentials.clear();
-            for user_id in users {
-                store.apply(vec![Change::PutCredential(new_credential(
-                    &mut rng, user_id,
-                ))]);
-            }
+/// A company from a fixture set. With `well_known_credentials` the fixture's credentials are
+/// kept as written; otherwise each gets fresh secrets from `seed`.
+pub fn build(
+    fixtures: &FixtureSet,
+    seed: u64,
+    clock: &Clock,
+    well_known_credentials: bool,
+) -> Result<AtsAnywhereTenant, FixtureError> {
+    let mut rng = SeededRng::new(seed);
+    let mut store = match fixtures.file(Vendor::AtsAnywhere)? {
+        Some(file) => load(&file)?,
+        None => minimal(clock),
+    };
+    if !well_known_credentials {
+        let users: Vec<u64> = store.credentials.values().map(|c| c.user_id).collect();
+        store.credentials.clear();
+        for user_id in users {
+            store.apply(vec![Change::PutCredential(new_credential(
+                &mut rng, user_id,
+            ))]);
         }
-        let owner = store.owner_id().unwrap_or(1);
-        if !store.credentials.values().any(|c| c.user_id == owner) {
-            store.apply(vec![Change::PutCredential(new_credential(&mut rng, owner))]);
-        }
-        Ok(Self {
-            origin: store.clone(),
-            store: RwLock::new(store),
-            rng: Mutex::new(rng),
-        })
     }
-
-    /// A tenant from saved snapshots: its state and the state a reset returns to.
-    pub fn from_snapshots(origin: &Value, state: &Value, seed: u64) -> Result<Self, FixtureError> {
-        let origin = store_from_snapshot("origin", origin)?;
-        let state = store_from_snapshot("state", state)?;
-        Ok(Self {
-            origin,
-            store: RwLock::new(state),
-            rng: Mutex::new(SeededRng::new(seed)),
-        })
+    let owner = store.owner_id().unwrap_or(1);
+    if !store.credentials.values().any(|c| c.user_id == owner) {
+        store.apply(vec![Change::PutCredential(new_credential(&mut rng, owner))]);
     }
-
-    pub fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read()
-    }
-
-    pub fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write()
-    }
+    Ok(TenantState::new(store, rng))
 }
 
-impl VendorTenant for AtsAnywhereTenant {
+impl VendorStore for Store {
     fn credentials(&self) -> Value {
-        let store = self.read();
+        let store = self;
         let owner = store.owner_id();
         let credential = store
             .credentials
@@ -275,11 +246,11 @@ impl VendorTenant for AtsAnywhereTenant {
     }
 
     fn credential_keys(&self) -> Vec<String> {
-        self.read().credentials.keys().cloned().collect()
+        self.credentials.keys().cloned().collect()
     }
 
     fn counts(&self) -> BTreeMap<&'static str, usize> {
-        let store = self.read();
+        let store = self;
         BTreeMap::from([
             ("users", store.users.len()),
             ("sites", store.sites.len()),
@@ -290,27 +261,22 @@ impl VendorTenant for AtsAnywhereTenant {
         ])
     }
 
-    fn reset(&self) {
-        *self.write() = self.origin.clone();
-    }
-
     fn snapshot(&self) -> Value {
-        snapshot(&self.read())
+        snapshot(self)
     }
 
-    fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
-        let store = store_from_snapshot("snapshot", snapshot)?;
-        *self.write() = store;
-        Ok(())
+    fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
+        store_from_snapshot(label, snapshot)
     }
 
-    fn origin_snapshot(&self) -> Value {
-        snapshot(&self.origin)
-    }
-
-    fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError> {
+    fn add_credential(
+        &mut self,
+        request: &Value,
+        rng: &mut SeededRng,
+        now: DateTime<Utc>,
+    ) -> Result<Value, AdminError> {
         let request: CredentialRequest = from_value(request.clone()).map_err(AdminError::from)?;
-        let mut store = self.write();
+        let store = self;
         let user_id = match (request.user_id, request.role) {
             (Some(id), role) => {
                 let user = store
@@ -329,9 +295,11 @@ impl VendorTenant for AtsAnywhereTenant {
                 id
             }
             (None, Some(role)) => {
-                let owner_id = store.owner_id().unwrap_or(1);
-                let owner = store.users[&owner_id].clone();
-                let mut rng = self.rng.lock();
+                let owner = store
+                    .owner_id()
+                    .and_then(|id| store.users.get(&id))
+                    .cloned()
+                    .ok_or_else(|| AdminError::conflict("the company has no AccountOwner"))?;
                 let first = rng.first_name();
                 let last = rng.last_name();
                 let email = format!(
@@ -348,7 +316,7 @@ impl VendorTenant for AtsAnywhereTenant {
                     admin_level: Some(role),
                     ..Default::default()
                 };
-                let (changes, id) = rules::create_user(&store, &owner, input, clock.now())
+                let (changes, id) = rules::create_user(store, &owner, input, now)
                     .map_err(|e| AdminError::field("role", e.to_string()))?;
                 store.apply(changes);
                 id
@@ -360,15 +328,11 @@ impl VendorTenant for AtsAnywhereTenant {
                 ))
             }
         };
-        let credential = new_credential(&mut self.rng.lock(), user_id);
+        let credential = new_credential(rng, user_id);
         store.apply(vec![Change::PutCredential(credential.clone())]);
         Ok(json!({
             "credentials": {"api_key": credential.api_key, "api_password": credential.api_password},
             "user_id": user_id,
         }))
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }

@@ -33,7 +33,7 @@ pub mod vacancies;
 
 use crate::http::vendor_error_shape;
 use actix_web::middleware::from_fn;
-use actix_web::{web, HttpRequest, HttpResponse, ResponseError, Scope};
+use actix_web::{web, Scope};
 use error::PandapeError;
 
 pub const HOSTS: &[&str] = &["api.pandape.com.br", "login.pandape.com.br"];
@@ -41,27 +41,10 @@ pub const API_BASE: &str = "/v2";
 
 pub const BODY_LIMIT: usize = 1024 * 1024;
 
-async fn unknown_route(req: HttpRequest) -> HttpResponse {
-    PandapeError::NotFound(format!(
-        "No endpoint matches {} {}.",
-        req.method(),
-        req.path()
-    ))
-    .error_response()
-}
-
-async fn openapi_document() -> HttpResponse {
-    HttpResponse::Ok()
-        .content_type("application/json")
-        .body(openapi::document())
-}
-
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
-        .app_data(web::PayloadConfig::new(BODY_LIMIT))
         .wrap(vendor_error_shape(PandapeError::render_status))
         .wrap(from_fn(crate::gateway::gateway))
-        .route("/openapi.json", web::get().to(openapi_document))
         .route("/connect/token", web::post().to(auth::token))
         .service(
             web::resource("/v2/company/users")
@@ -111,5 +94,4 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             "/v3/precollaborators/{id}",
             web::get().to(lookups::precollaborator),
         )
-        .default_service(web::to(unknown_route))
 }

@@ -57,9 +57,5 @@ impl Modify for Security {
 struct ApiDoc;
 
 pub fn document() -> String {
-    let mut json = ApiDoc::openapi()
-        .to_pretty_json()
-        .unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    json.push('\n');
-    json
+    crate::http::openapi_json(&ApiDoc::openapi())
 }

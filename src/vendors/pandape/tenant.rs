@@ -13,13 +13,11 @@ use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
 use crate::http::{from_value, JsonProblem};
 use crate::ids::SeededRng;
-use crate::tenancy::VendorTenant;
+use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
 use chrono::Duration;
-use parking_lot::{Mutex, RwLock, RwLockReadGuard, RwLockWriteGuard};
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
-use std::any::Any;
 use std::collections::BTreeMap;
 
 /// Scopes a client may ask for.
@@ -92,11 +90,8 @@ pub struct TokenResponse {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OAuthError(pub &'static str);
 
-pub struct PandapeTenant {
-    store: RwLock<Store>,
-    origin: Store,
-    rng: Mutex<SeededRng>,
-}
+/// A Pandapé company as a tenant.
+pub type PandapeTenant = TenantState<Store>;
 
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
     let value: Value = serde_json::from_str(&file.contents)
@@ -276,59 +271,38 @@ struct CredentialRequest {
     permissions: Option<Permissions>,
 }
 
+/// A company from a fixture set. With `well_known_credentials` the fixture's clients are kept
+/// as written; otherwise each gets fresh secrets from `seed`.
+pub fn build(
+    fixtures: &FixtureSet,
+    seed: u64,
+    clock: &Clock,
+    well_known_credentials: bool,
+) -> Result<PandapeTenant, FixtureError> {
+    let mut rng = SeededRng::new(seed);
+    let mut store = match fixtures.file(Vendor::Pandape)? {
+        Some(file) => load(&file)?,
+        None => minimal(clock),
+    };
+    if !well_known_credentials {
+        let users: Vec<u64> = store.clients.values().map(|c| c.user_id).collect();
+        store.clients.clear();
+        for user_id in users {
+            store.apply(vec![Change::PutClient(new_client(&mut rng, user_id))]);
+        }
+    }
+    if store.clients.is_empty() {
+        let admin = store
+            .users
+            .values()
+            .find(|u| u.is_active && u.role == UserRole::Administrator)
+            .map_or(1, |u| u.id);
+        store.apply(vec![Change::PutClient(new_client(&mut rng, admin))]);
+    }
+    Ok(TenantState::new(store, rng))
+}
+
 impl PandapeTenant {
-    pub fn build(
-        fixtures: &FixtureSet,
-        seed: u64,
-        clock: &Clock,
-        well_known_credentials: bool,
-    ) -> Result<Self, FixtureError> {
-        let mut rng = SeededRng::new(seed);
-        let mut store = match fixtures.file(Vendor::Pandape)? {
-            Some(file) => load(&file)?,
-            None => minimal(clock),
-        };
-        if !well_known_credentials {
-            let users: Vec<u64> = store.clients.values().map(|c| c.user_id).collect();
-            store.clients.clear();
-            for user_id in users {
-                store.apply(vec![Change::PutClient(new_client(&mut rng, user_id))]);
-            }
-        }
-        if store.clients.is_empty() {
-            let admin = store
-                .users
-                .values()
-                .find(|u| u.is_active && u.role == UserRole::Administrator)
-                .map_or(1, |u| u.id);
-            store.apply(vec![Change::PutClient(new_client(&mut rng, admin))]);
-        }
-        Ok(Self {
-            origin: store.clone(),
-            store: RwLock::new(store),
-            rng: Mutex::new(rng),
-        })
-    }
-
-    /// A tenant from saved snapshots: its state and the state a reset returns to.
-    pub fn from_snapshots(origin: &Value, state: &Value, seed: u64) -> Result<Self, FixtureError> {
-        let origin = store_from_snapshot("origin", origin)?;
-        let state = store_from_snapshot("state", state)?;
-        Ok(Self {
-            origin,
-            store: RwLock::new(state),
-            rng: Mutex::new(SeededRng::new(seed)),
-        })
-    }
-
-    pub fn read(&self) -> RwLockReadGuard<'_, Store> {
-        self.store.read()
-    }
-
-    pub fn write(&self) -> RwLockWriteGuard<'_, Store> {
-        self.store.write()
-    }
-
     /// The client-credentials grant: checks the client and scope, stores and returns a token.
     pub fn issue_token(
         &self,
@@ -365,7 +339,7 @@ impl PandapeTenant {
         if store.tokens.len() > 1024 {
             store.tokens.retain(|_, t| t.expires_at > now);
         }
-        let token = self.rng.lock().secret("", 48);
+        let token = self.rng().secret("", 48);
         store.tokens.insert(
             token.clone(),
             AccessToken {
@@ -384,9 +358,9 @@ impl PandapeTenant {
     }
 }
 
-impl VendorTenant for PandapeTenant {
+impl VendorStore for Store {
     fn credentials(&self) -> Value {
-        let store = self.read();
+        let store = self;
         let admin_client = store.clients.values().find(|c| {
             store
                 .users
@@ -402,7 +376,7 @@ impl VendorTenant for PandapeTenant {
     }
 
     fn credential_keys(&self) -> Vec<String> {
-        let store = self.read();
+        let store = self;
         store
             .clients
             .keys()
@@ -412,7 +386,7 @@ impl VendorTenant for PandapeTenant {
     }
 
     fn counts(&self) -> BTreeMap<&'static str, usize> {
-        let store = self.read();
+        let store = self;
         BTreeMap::from([
             ("users", store.users.len()),
             ("vacancies", store.vacancies.len()),
@@ -425,27 +399,22 @@ impl VendorTenant for PandapeTenant {
         ])
     }
 
-    fn reset(&self) {
-        *self.write() = self.origin.clone();
-    }
-
     fn snapshot(&self) -> Value {
-        snapshot(&self.read())
+        snapshot(self)
     }
 
-    fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
-        let store = store_from_snapshot("snapshot", snapshot)?;
-        *self.write() = store;
-        Ok(())
+    fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
+        store_from_snapshot(label, snapshot)
     }
 
-    fn origin_snapshot(&self) -> Value {
-        snapshot(&self.origin)
-    }
-
-    fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError> {
+    fn add_credential(
+        &mut self,
+        request: &Value,
+        rng: &mut SeededRng,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Value, AdminError> {
         let request: CredentialRequest = from_value(request.clone()).map_err(AdminError::from)?;
-        let mut store = self.write();
+        let store = self;
         let user_id = match (request.user_id, request.role) {
             (Some(id), _) => {
                 let user = store.users.get(&id).ok_or_else(|| {
@@ -460,11 +429,9 @@ impl VendorTenant for PandapeTenant {
                 id
             }
             (None, Some(role)) => {
-                let mut rng = self.rng.lock();
                 let name = rng.first_name();
                 let surname = rng.last_name();
                 let id = store.sequences.user;
-                let now = clock.now();
                 let user = User {
                     id,
                     email: format!(
@@ -481,7 +448,7 @@ impl VendorTenant for PandapeTenant {
                     created_at: now,
                     updated_at: now,
                 };
-                rules::validate_user(&store, &user)
+                rules::validate_user(store, &user)
                     .map_err(|e: PandapeError| AdminError::field("permissions", e.to_string()))?;
                 store.apply(vec![Change::PutUser(user)]);
                 id
@@ -494,15 +461,11 @@ impl VendorTenant for PandapeTenant {
                 ));
             }
         };
-        let client = new_client(&mut self.rng.lock(), user_id);
+        let client = new_client(rng, user_id);
         store.apply(vec![Change::PutClient(client.clone())]);
         Ok(json!({
             "credentials": {"client_id": client.client_id, "client_secret": client.client_secret, "scope": SCOPES[0]},
             "user_id": user_id,
         }))
-    }
-
-    fn as_any(&self) -> &dyn Any {
-        self
     }
 }
