@@ -46,13 +46,17 @@ pub fn build_state(settings: &Settings, clock: Option<Clock>) -> Result<SandboxS
     };
     let clock = clock.unwrap_or_else(default_clock);
     let mut state = SandboxState::new(seed, clock, settings.journal_size);
+    state.enforce_rate_limits = settings.enforce_rate_limits;
     if let Some(path) = &settings.state_file {
         state.state_file = Some(path.clone());
         for tenant in persistence::load(path)?.unwrap_or_default() {
-            state
+            let tenant = state
                 .registry
                 .insert(tenant)
                 .map_err(|e| StartError::Tenant(e.message))?;
+            if state.enforce_rate_limits {
+                state.set_limits(&tenant.id, tenant.vendor.documented_limits());
+            }
         }
     }
     for vendor in Vendor::ALL {

@@ -36,6 +36,9 @@ pub struct Settings {
     /// Seconds between automatic saves of the state file (0: only on shutdown and on request).
     #[arg(long, env = "ATS_SANDBOX_SAVE_INTERVAL", default_value_t = 0)]
     pub save_interval: u64,
+    /// Apply each vendor's documented rate limits to every tenant.
+    #[arg(long, env = "ATS_SANDBOX_ENFORCE_RATE_LIMITS")]
+    pub enforce_rate_limits: bool,
     /// HTTP worker threads (default: one per core).
     #[arg(long, env = "ATS_SANDBOX_WORKERS")]
     pub workers: Option<usize>,
@@ -52,6 +55,7 @@ impl Default for Settings {
             journal_size: 1000,
             state_file: None,
             save_interval: 0,
+            enforce_rate_limits: false,
             workers: None,
         }
     }

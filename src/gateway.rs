@@ -1,5 +1,5 @@
-//! The middleware in front of every vendor scope: injected faults first, then the request
-//! journal. It also enforces the vendor's body-size limit (413 in the vendor's shape), since it
+//! The middleware in front of every vendor scope: rate limits first, then injected faults,
+//! then the request journal. It also enforces the vendor's body-size limit (413 in the vendor's shape), since it
 //! reads the body before any handler.
 //!
 //! Vendor handlers tag a request with its tenant ([`TenantTag`]) once credentials resolve; the
@@ -105,6 +105,28 @@ pub async fn gateway(
         },
         at: Instant::now(),
     };
+
+    // Rate limits first: a refused request does not reach faults or handlers.
+    let mut _permit = None;
+    if let Some(key) = vendor.credential_key(req.headers()) {
+        let tenant = sandbox
+            .registry
+            .by_credential(vendor, &key)
+            .map(|t| t.id.clone());
+        if let Some(limiter) = tenant.as_deref().and_then(|t| sandbox.limiter(t)) {
+            let second = sandbox.clock.now().timestamp();
+            match limiter.admit(&key, &started.method, &vendor_path, second) {
+                Ok(permit) => _permit = Some(permit),
+                Err(refusal) => {
+                    let response = vendor.rate_limited_response(refusal);
+                    let (http_req, _) = req.into_parts();
+                    let (response, bytes) = buffered(response).await?;
+                    started.record(&sandbox, tenant, &[], 429, &bytes);
+                    return Ok(ServiceResponse::new(http_req, response));
+                }
+            }
+        }
+    }
 
     if !sandbox.faults.is_empty() {
         let tenant = vendor.tenant_hint(req.headers(), &sandbox.registry);

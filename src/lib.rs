@@ -24,6 +24,7 @@ pub mod http;
 pub mod ids;
 pub mod journal;
 pub mod persistence;
+pub mod ratelimit;
 pub mod state;
 pub mod tenancy;
 pub mod validation;

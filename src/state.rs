@@ -7,9 +7,12 @@ use crate::faults::Faults;
 use crate::fixtures::{FixtureError, FixtureSet};
 use crate::ids::SeededRng;
 use crate::journal::Journal;
+use crate::ratelimit::{LimitRule, Limiter};
 use crate::tenancy::{Registry, Tenant};
 use crate::vendors::Vendor;
+use dashmap::DashMap;
 use parking_lot::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
 pub struct SandboxState {
@@ -19,6 +22,12 @@ pub struct SandboxState {
     pub faults: Faults,
     /// Where `--state-file` saves tenants, if it was given.
     pub state_file: Option<std::path::PathBuf>,
+    /// `--enforce-rate-limits`: every new tenant gets its vendor's documented limits.
+    pub enforce_rate_limits: bool,
+    /// Rate limits by tenant id (only tenants that have some).
+    limiters: DashMap<String, Arc<Limiter>>,
+    /// Whether any tenant has limits, so requests skip the lookup when none does.
+    any_limits: AtomicBool,
     /// Seeds and ids of new tenants (control plane only, never on a vendor request).
     rng: Mutex<SeededRng>,
 }
@@ -49,8 +58,46 @@ impl SandboxState {
             journal: Journal::new(journal_size),
             faults: Faults::default(),
             state_file: None,
+            enforce_rate_limits: false,
+            limiters: DashMap::new(),
+            any_limits: AtomicBool::new(false),
             rng: Mutex::new(SeededRng::new(seed)),
         }
+    }
+
+    /// Gives a tenant rate limits (an empty list removes them).
+    pub fn set_limits(&self, tenant: &str, rules: Vec<LimitRule>) {
+        if rules.is_empty() {
+            self.limiters.remove(tenant);
+        } else {
+            self.limiters
+                .insert(tenant.to_owned(), Arc::new(Limiter::new(rules)));
+            self.any_limits.store(true, Ordering::Release);
+        }
+    }
+
+    /// The limits of a tenant, if it has any.
+    pub fn limiter(&self, tenant: &str) -> Option<Arc<Limiter>> {
+        if !self.any_limits.load(Ordering::Acquire) {
+            return None;
+        }
+        self.limiters.get(tenant).map(|l| l.clone())
+    }
+
+    /// The tenant object of the control plane, with its rate limits.
+    pub fn tenant_json(&self, tenant: &Tenant) -> serde_json::Value {
+        let mut json = tenant.to_json();
+        json["rate_limits"] = match self.limiters.get(&tenant.id) {
+            Some(limiter) => serde_json::to_value(limiter.rules()).unwrap_or_default(),
+            None => serde_json::Value::Null,
+        };
+        json
+    }
+
+    /// Removes a tenant with everything kept about it.
+    pub fn remove_tenant(&self, id: &str) -> Option<Arc<Tenant>> {
+        self.limiters.remove(id);
+        self.registry.remove(id)
     }
 
     /// Saves every tenant to the state file; `Ok(None)` without one.
@@ -79,6 +126,10 @@ impl SandboxState {
         };
         let backend = vendor.build_tenant(fixtures, seed, &self.clock, well_known_credentials)?;
         let tenant = Tenant::new(id, vendor, fixtures.name(), seed, backend);
-        self.registry.insert(tenant).map_err(TenantError::Admin)
+        let tenant = self.registry.insert(tenant).map_err(TenantError::Admin)?;
+        if self.enforce_rate_limits {
+            self.set_limits(&tenant.id, vendor.documented_limits());
+        }
+        Ok(tenant)
     }
 }

@@ -2,6 +2,7 @@
 
 use super::{object_body, AdminError};
 use crate::fixtures::FixtureSet;
+use crate::ratelimit::LimitRule;
 use crate::state::SandboxState;
 use crate::tenancy::Tenant;
 use crate::vendors::Vendor;
@@ -23,7 +24,7 @@ pub async fn list_tenants(sandbox: web::Data<SandboxState>) -> HttpResponse {
         .registry
         .list()
         .iter()
-        .map(|t| t.to_json())
+        .map(|t| sandbox.tenant_json(t))
         .collect();
     HttpResponse::Ok().json(tenants)
 }
@@ -38,6 +39,15 @@ struct NewTenant {
     seed: Option<u64>,
     /// A chosen id; generated when absent.
     id: Option<String>,
+    /// `true`: the vendor's documented limits; a list: these rules; `false`: none.
+    rate_limits: Option<RateLimits>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RateLimits {
+    Documented(bool),
+    Rules(Vec<LimitRule>),
 }
 
 pub async fn create_tenant(
@@ -69,8 +79,37 @@ pub async fn create_tenant(
         }
     }
     let fixtures = FixtureSet::resolve(request.fixtures.as_deref().unwrap_or("empty"))?;
+    let limits = match request.rate_limits {
+        None => None,
+        Some(RateLimits::Documented(false)) => Some(Vec::new()),
+        Some(RateLimits::Documented(true)) => {
+            let documented = vendor.documented_limits();
+            if documented.is_empty() {
+                return Err(AdminError::field(
+                    "rate_limits",
+                    format!("{vendor} documents no rate limits; give a list of rules instead"),
+                ));
+            }
+            Some(documented)
+        }
+        Some(RateLimits::Rules(rules)) => {
+            if rules
+                .iter()
+                .any(|r| r.per_second.is_none() && r.concurrent.is_none())
+            {
+                return Err(AdminError::field(
+                    "rate_limits",
+                    "each rule needs per_second or concurrent",
+                ));
+            }
+            Some(rules)
+        }
+    };
     let tenant = sandbox.create_tenant(vendor, &fixtures, request.seed, request.id, false)?;
-    Ok(HttpResponse::Created().json(tenant.to_json()))
+    if let Some(rules) = limits {
+        sandbox.set_limits(&tenant.id, rules);
+    }
+    Ok(HttpResponse::Created().json(sandbox.tenant_json(&tenant)))
 }
 
 fn tenant(sandbox: &SandboxState, id: &str) -> Result<Arc<Tenant>, AdminError> {
@@ -84,7 +123,8 @@ pub async fn get_tenant(
     sandbox: web::Data<SandboxState>,
     id: web::Path<String>,
 ) -> Result<HttpResponse, AdminError> {
-    Ok(HttpResponse::Ok().json(tenant(&sandbox, &id)?.to_json()))
+    let tenant = tenant(&sandbox, &id)?;
+    Ok(HttpResponse::Ok().json(sandbox.tenant_json(&tenant)))
 }
 
 pub async fn delete_tenant(
@@ -92,8 +132,7 @@ pub async fn delete_tenant(
     id: web::Path<String>,
 ) -> Result<HttpResponse, AdminError> {
     sandbox
-        .registry
-        .remove(&id)
+        .remove_tenant(&id)
         .ok_or_else(|| AdminError::not_found(format!("no tenant {id}")))?;
     Ok(HttpResponse::NoContent().finish())
 }
@@ -105,7 +144,7 @@ pub async fn reset_tenant(
     let tenant = tenant(&sandbox, &id)?;
     tenant.backend().reset();
     sandbox.registry.reindex(&tenant);
-    Ok(HttpResponse::Ok().json(tenant.to_json()))
+    Ok(HttpResponse::Ok().json(sandbox.tenant_json(&tenant)))
 }
 
 pub async fn create_credential(
@@ -162,7 +201,7 @@ pub async fn put_snapshot(
         .restore(&snapshot.state)
         .map_err(|e| AdminError::field("state", e.to_string()))?;
     sandbox.registry.reindex(&tenant);
-    Ok(HttpResponse::Ok().json(tenant.to_json()))
+    Ok(HttpResponse::Ok().json(sandbox.tenant_json(&tenant)))
 }
 
 /// `POST /_sandbox/save`: writes the state file now.

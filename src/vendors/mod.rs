@@ -118,17 +118,46 @@ impl Vendor {
         response
     }
 
-    /// The tenant a request's credentials name, before any handler runs (for tenant-scoped
-    /// faults).
-    pub fn tenant_hint(self, headers: &HeaderMap, registry: &Registry) -> Option<String> {
-        let key = match self {
+    /// The credential index key a request carries, before any handler runs.
+    pub fn credential_key(self, headers: &HeaderMap) -> Option<String> {
+        match self {
             Vendor::AtsAnywhere => match basic_auth(headers) {
-                BasicAuth::Credentials { user, .. } => user,
-                _ => return None,
+                BasicAuth::Credentials { user, .. } => Some(user),
+                _ => None,
             },
-            Vendor::Pandape => pandape::auth::credential_key(headers)?,
-        };
+            Vendor::Pandape => pandape::auth::credential_key(headers),
+        }
+    }
+
+    /// The vendor's 429 for a request over a rate limit.
+    pub fn rate_limited_response(self, refusal: crate::ratelimit::Refusal) -> HttpResponse {
+        let mut response = self.error_response(
+            StatusCode::TOO_MANY_REQUESTS,
+            format!(
+                "Rate limit of {} exceeded; retry after {} second(s)",
+                refusal.limit, refusal.retry_after_secs
+            ),
+        );
+        if let Ok(value) = HeaderValue::from_str(&refusal.retry_after_secs.to_string()) {
+            response.headers_mut().insert(header::RETRY_AFTER, value);
+        }
+        response
+    }
+
+    /// The tenant a request's credentials name, before any handler runs (for tenant-scoped
+    /// faults and rate limits).
+    pub fn tenant_hint(self, headers: &HeaderMap, registry: &Registry) -> Option<String> {
+        let key = self.credential_key(headers)?;
         registry.by_credential(self, &key).map(|t| t.id.clone())
+    }
+
+    /// The rate limits the vendor documents, per credential. Neither ATS Anywhere nor Pandapé
+    /// documents any (VENDORS.md §3, §4), so `--enforce-rate-limits` adds none for them; a
+    /// tenant can still be given its own rules through the control plane.
+    pub fn documented_limits(self) -> Vec<crate::ratelimit::LimitRule> {
+        match self {
+            Vendor::AtsAnywhere | Vendor::Pandape => Vec::new(),
+        }
     }
 
     pub fn from_slug(slug: &str) -> Option<Vendor> {

@@ -470,3 +470,87 @@ async fn faults_scope_by_tenant_and_probability() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn rate_limits_answer_the_vendors_429() {
+    let app = spawn_app().await;
+    let created = app
+        .admin(
+            Method::POST,
+            "/tenants",
+            Some(json!({"vendor": "atsanywhere", "id": "limited", "rate_limits": [{"per_second": 2}, {"path": "/api/v1/users", "concurrent": 1}]})),
+        )
+        .await;
+    assert_eq!(created.status, 201, "{}", created.body);
+    assert_eq!(created.body["rate_limits"][0]["per_second"], 2);
+    let ats = app.ats_with(
+        created.body["credentials"]["api_key"].as_str().unwrap(),
+        created.body["credentials"]["api_password"]
+            .as_str()
+            .unwrap(),
+    );
+    app.admin(Method::POST, "/clock", Some(json!({"freeze": true})))
+        .await;
+    assert_eq!(ats.get("/api/v1/jobs").await.status, 200);
+    assert_eq!(ats.get("/api/v1/jobs").await.status, 200);
+    let limited = ats.get("/api/v1/jobs").await;
+    crate::helpers::assert_error(&limited, 429, "error", None);
+    assert_eq!(limited.header("retry-after"), Some("1"));
+    assert_eq!(
+        app.ats("admin").get("/api/v1/jobs").await.status,
+        200,
+        "other tenants are not limited"
+    );
+    app.admin(Method::POST, "/clock", Some(json!({"advance": "PT1S"})))
+        .await;
+    assert_eq!(ats.get("/api/v1/jobs").await.status, 200, "a new second");
+
+    // One request in flight at a time on /api/v1/users: hold one with a latency fault.
+    app.admin(Method::POST, "/clock", Some(json!({"advance": "PT1S"})))
+        .await;
+    app.admin(
+        Method::POST,
+        "/faults",
+        Some(json!({"tenant": "limited", "path": "/api/v1/users", "latency_ms": 500, "times": 2})),
+    )
+    .await;
+    let (slow, quick) = futures::join!(ats.get("/api/v1/users"), async {
+        tokio::time::sleep(std::time::Duration::from_millis(150)).await;
+        ats.get("/api/v1/users").await
+    });
+    assert_eq!(slow.status, 200);
+    assert_eq!(quick.status, 429);
+}
+
+#[tokio::test]
+async fn rate_limit_requests_are_checked() {
+    let app = spawn_app().await;
+    for (body, field) in [
+        (
+            json!({"vendor": "atsanywhere", "rate_limits": true}),
+            "rate_limits",
+        ),
+        (
+            json!({"vendor": "pandape", "rate_limits": [{"path": "/v2/*"}]}),
+            "rate_limits",
+        ),
+    ] {
+        let reply = app
+            .admin(Method::POST, "/tenants", Some(body.clone()))
+            .await;
+        assert_eq!(
+            (reply.status.as_u16(), reply.body["field"].as_str()),
+            (400, Some(field)),
+            "{body}: {}",
+            reply.body
+        );
+    }
+    let plain = app
+        .admin(
+            Method::POST,
+            "/tenants",
+            Some(json!({"vendor": "pandape", "rate_limits": false})),
+        )
+        .await;
+    assert_eq!(plain.body["rate_limits"], json!(null));
+}

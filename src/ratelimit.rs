@@ -1,0 +1,175 @@
+//! Vendor rate limits, emulated per credential: requests per second (a fixed one-second window
+//! on the sandbox clock, so a frozen clock makes it deterministic) and requests in flight.
+//!
+//! A tenant gets limits when the sandbox runs with `--enforce-rate-limits` (the vendor's
+//! documented limits, [`crate::vendors::Vendor::documented_limits`]) or when the control plane
+//! creates it with `"rate_limits": true` (the same) or with its own list of rules. Refusals are
+//! the vendor's 429, with `Retry-After`.
+
+use crate::faults::glob_match;
+use dashmap::DashMap;
+use parking_lot::Mutex;
+use serde::{Deserialize, Serialize};
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+
+/// One limit: which requests it counts, and how many it allows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LimitRule {
+    /// Vendor path pattern (`*` matches anything); all paths when absent.
+    pub path: Option<String>,
+    pub method: Option<String>,
+    /// Requests per second per credential.
+    pub per_second: Option<u32>,
+    /// Requests in flight at once per credential.
+    pub concurrent: Option<u32>,
+}
+
+impl LimitRule {
+    fn applies(&self, method: &str, path: &str) -> bool {
+        self.method
+            .as_deref()
+            .is_none_or(|m| m.eq_ignore_ascii_case(method))
+            && self.path.as_deref().is_none_or(|p| glob_match(p, path))
+    }
+}
+
+/// A refusal: which limit, for the 429's headers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refusal {
+    pub limit: u32,
+    pub retry_after_secs: u32,
+}
+
+#[derive(Default)]
+struct Window {
+    second: i64,
+    count: u32,
+}
+
+/// Limits of one tenant, with their counters per credential.
+pub struct Limiter {
+    rules: Vec<LimitRule>,
+    windows: DashMap<(String, usize), Mutex<Window>>,
+    in_flight: DashMap<(String, usize), Arc<AtomicU32>>,
+}
+
+/// Held while a request is in flight; gives its place back when dropped.
+pub struct Permit(Vec<Arc<AtomicU32>>);
+
+impl Drop for Permit {
+    fn drop(&mut self) {
+        for counter in &self.0 {
+            counter.fetch_sub(1, Ordering::AcqRel);
+        }
+    }
+}
+
+impl Limiter {
+    pub fn new(rules: Vec<LimitRule>) -> Self {
+        Self {
+            rules,
+            windows: DashMap::new(),
+            in_flight: DashMap::new(),
+        }
+    }
+
+    pub fn rules(&self) -> &[LimitRule] {
+        &self.rules
+    }
+
+    /// Admits a request of `credential` at `second` (Unix seconds of the sandbox clock), or says
+    /// which limit refuses it. Nothing is counted for a refused request.
+    pub fn admit(
+        &self,
+        credential: &str,
+        method: &str,
+        path: &str,
+        second: i64,
+    ) -> Result<Permit, Refusal> {
+        let applicable: Vec<usize> = (0..self.rules.len())
+            .filter(|i| self.rules[*i].applies(method, path))
+            .collect();
+        let mut held = Vec::new();
+        for i in &applicable {
+            if let Some(max) = self.rules[*i].concurrent {
+                let counter = self
+                    .in_flight
+                    .entry((credential.to_owned(), *i))
+                    .or_default()
+                    .clone();
+                if counter.fetch_add(1, Ordering::AcqRel) >= max {
+                    counter.fetch_sub(1, Ordering::AcqRel);
+                    drop(Permit(held));
+                    return Err(Refusal {
+                        limit: max,
+                        retry_after_secs: 1,
+                    });
+                }
+                held.push(counter);
+            }
+        }
+        let permit = Permit(held);
+        for i in &applicable {
+            if let Some(max) = self.rules[*i].per_second {
+                let window = self.windows.entry((credential.to_owned(), *i)).or_default();
+                let mut window = window.lock();
+                if window.second != second {
+                    *window = Window { second, count: 0 };
+                }
+                if window.count >= max {
+                    return Err(Refusal {
+                        limit: max,
+                        retry_after_secs: 1,
+                    });
+                }
+                window.count += 1;
+            }
+        }
+        Ok(permit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(path: Option<&str>, per_second: Option<u32>, concurrent: Option<u32>) -> LimitRule {
+        LimitRule {
+            path: path.map(Into::into),
+            method: None,
+            per_second,
+            concurrent,
+        }
+    }
+
+    #[test]
+    fn per_second_windows_per_credential() {
+        let limiter = Limiter::new(vec![rule(None, Some(2), None)]);
+        assert!(limiter.admit("a", "GET", "/x", 10).is_ok());
+        assert!(limiter.admit("a", "GET", "/x", 10).is_ok());
+        assert_eq!(
+            limiter.admit("a", "GET", "/x", 10).err().map(|r| r.limit),
+            Some(2)
+        );
+        assert!(
+            limiter.admit("b", "GET", "/x", 10).is_ok(),
+            "another credential has its own"
+        );
+        assert!(limiter.admit("a", "GET", "/x", 11).is_ok(), "a new second");
+    }
+
+    #[test]
+    fn concurrency_is_given_back_when_the_permit_drops() {
+        let limiter = Limiter::new(vec![rule(Some("/candidates"), None, Some(1))]);
+        let first = limiter.admit("a", "GET", "/candidates", 1).unwrap();
+        assert!(limiter.admit("a", "GET", "/candidates", 1).is_err());
+        assert!(
+            limiter.admit("a", "GET", "/jobs", 1).is_ok(),
+            "other paths are not counted"
+        );
+        drop(first);
+        assert!(limiter.admit("a", "GET", "/candidates", 1).is_ok());
+    }
+}
