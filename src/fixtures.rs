@@ -23,6 +23,11 @@ const BUILTIN: &[(&str, Vendor, &str)] = &[
         Vendor::Pandape,
         include_str!("../fixtures/demo/pandape.json"),
     ),
+    (
+        "demo",
+        Vendor::Ashby,
+        include_str!("../fixtures/demo/ashby.json"),
+    ),
 ];
 
 /// Where a tenant's starting data comes from.

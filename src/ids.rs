@@ -42,6 +42,14 @@ impl SeededRng {
         format!("{prefix}{}", self.pick(ALPHANUMERIC, len))
     }
 
+    /// A version-4 UUID drawn from this generator.
+    pub fn uuid(&mut self) -> String {
+        let bytes: [u8; 16] = self.0.random();
+        uuid::Builder::from_random_bytes(bytes)
+            .into_uuid()
+            .to_string()
+    }
+
     /// A short lowercase hex id such as a tenant id.
     pub fn hex_id(&mut self, prefix: &str, len: usize) -> String {
         format!("{prefix}{}", self.pick(HEX, len))

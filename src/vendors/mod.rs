@@ -1,6 +1,7 @@
 //! The emulated vendors. Each vendor is a folder that owns its state, its rules and its wire
 //! format; vendors never import each other. This module only names them and builds their tenants.
 
+pub mod ashby;
 pub mod atsanywhere;
 pub mod pandape;
 
@@ -20,6 +21,8 @@ use std::fmt;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Vendor {
+    #[value(name = "ashby")]
+    Ashby,
     #[value(name = "atsanywhere")]
     AtsAnywhere,
     #[value(name = "pandape")]
@@ -28,11 +31,12 @@ pub enum Vendor {
 
 impl Vendor {
     /// Every vendor served, in the order they are printed and listed.
-    pub const ALL: [Vendor; 2] = [Vendor::AtsAnywhere, Vendor::Pandape];
+    pub const ALL: [Vendor; 3] = [Vendor::AtsAnywhere, Vendor::Pandape, Vendor::Ashby];
 
     /// The name used in URLs, fixture files and the control plane.
     pub fn slug(self) -> &'static str {
         match self {
+            Vendor::Ashby => "ashby",
             Vendor::AtsAnywhere => "atsanywhere",
             Vendor::Pandape => "pandape",
         }
@@ -47,6 +51,7 @@ impl Vendor {
     /// vendor's real paths at the root.
     pub fn hosts(self) -> &'static [&'static str] {
         match self {
+            Vendor::Ashby => ashby::HOSTS,
             Vendor::AtsAnywhere => atsanywhere::HOSTS,
             Vendor::Pandape => pandape::HOSTS,
         }
@@ -55,6 +60,7 @@ impl Vendor {
     /// Where the vendor's API starts under its prefix (what a client uses as base URL).
     pub fn api_base(self) -> &'static str {
         match self {
+            Vendor::Ashby => ashby::API_BASE,
             Vendor::AtsAnywhere => atsanywhere::API_BASE,
             Vendor::Pandape => pandape::API_BASE,
         }
@@ -84,6 +90,7 @@ impl Vendor {
     /// The largest request body the vendor takes.
     pub fn body_limit(self) -> usize {
         match self {
+            Vendor::Ashby => ashby::BODY_LIMIT,
             Vendor::AtsAnywhere => atsanywhere::BODY_LIMIT,
             Vendor::Pandape => pandape::BODY_LIMIT,
         }
@@ -92,6 +99,7 @@ impl Vendor {
     /// An error response in the vendor's own shape.
     pub fn error_response(self, status: StatusCode, message: String) -> HttpResponse {
         match self {
+            Vendor::Ashby => ashby::error::AshbyError::render_status(status, message),
             Vendor::AtsAnywhere => atsanywhere::error::AtsError::render_status(status, message),
             Vendor::Pandape => pandape::error::PandapeError::render_status(status, message),
         }
@@ -121,7 +129,7 @@ impl Vendor {
     /// The credential index key a request carries, before any handler runs.
     pub fn credential_key(self, headers: &HeaderMap) -> Option<String> {
         match self {
-            Vendor::AtsAnywhere => match basic_auth(headers) {
+            Vendor::Ashby | Vendor::AtsAnywhere => match basic_auth(headers) {
                 BasicAuth::Credentials { user, .. } => Some(user),
                 _ => None,
             },
@@ -157,6 +165,8 @@ impl Vendor {
     pub fn documented_limits(self) -> Vec<crate::ratelimit::LimitRule> {
         match self {
             Vendor::AtsAnywhere | Vendor::Pandape => Vec::new(),
+            // Ashby documents limits only for report endpoints, which are not served yet.
+            Vendor::Ashby => Vec::new(),
         }
     }
 
@@ -181,6 +191,7 @@ impl Vendor {
                 self.unknown_route(req)
             }));
         match self {
+            Vendor::Ashby => cfg.service(ashby::mount(scope)),
             Vendor::AtsAnywhere => cfg.service(atsanywhere::mount(scope)),
             Vendor::Pandape => cfg.service(pandape::mount(scope)),
         };
@@ -189,6 +200,7 @@ impl Vendor {
     /// The OpenAPI document of what the sandbox serves for this vendor.
     pub fn openapi_json(self) -> String {
         match self {
+            Vendor::Ashby => ashby::openapi_document(),
             Vendor::AtsAnywhere => atsanywhere::openapi::document(),
             Vendor::Pandape => pandape::openapi::document(),
         }
@@ -205,6 +217,12 @@ impl Vendor {
         well_known_credentials: bool,
     ) -> Result<Box<dyn VendorTenant>, FixtureError> {
         match self {
+            Vendor::Ashby => Ok(Box::new(ashby::tenant::build(
+                fixtures,
+                seed,
+                clock,
+                well_known_credentials,
+            )?)),
             Vendor::AtsAnywhere => Ok(Box::new(atsanywhere::tenant::build(
                 fixtures,
                 seed,
@@ -231,6 +249,7 @@ impl Vendor {
         progress: &dyn Fn(u64),
     ) -> serde_json::Value {
         match self {
+            Vendor::Ashby => ashby::generate(seed, candidates, progress),
             Vendor::AtsAnywhere => atsanywhere::generate::generate(seed, candidates, progress),
             Vendor::Pandape => pandape::generate::generate(seed, candidates, progress),
         }
@@ -244,6 +263,9 @@ impl Vendor {
         seed: u64,
     ) -> Result<Box<dyn VendorTenant>, FixtureError> {
         Ok(match self {
+            Vendor::Ashby => Box::new(ashby::tenant::AshbyTenant::from_snapshots(
+                origin, state, seed,
+            )?),
             Vendor::AtsAnywhere => Box::new(
                 atsanywhere::tenant::AtsAnywhereTenant::from_snapshots(origin, state, seed)?,
             ),

@@ -79,6 +79,7 @@ fn the_openapi_subcommand_prints_the_committed_documents() {
             include_str!("../../openapi/atsanywhere.json"),
         ),
         ("pandape", include_str!("../../openapi/pandape.json")),
+        ("ashby", include_str!("../../openapi/ashby.json")),
     ] {
         let output = Command::new(env!("CARGO_BIN_EXE_ats-sandbox"))
             .args(["openapi", vendor])

@@ -260,3 +260,68 @@ pub fn assert_problem(reply: &Reply, status: u16, field: Option<&str>) {
         );
     }
 }
+
+/// An Ashby client with one API key.
+#[derive(Clone)]
+pub struct Ashby {
+    client: reqwest::Client,
+    pub base: String,
+    key: String,
+}
+
+impl TestApp {
+    /// Ashby with a demo key: `demo-ashby-key` (every permission) unless named.
+    pub fn ashby(&self) -> Ashby {
+        self.ashby_with("demo-ashby-key")
+    }
+
+    pub fn ashby_with(&self, key: &str) -> Ashby {
+        Ashby {
+            client: self.client.clone(),
+            base: self.sandbox.vendor_url(Vendor::Ashby),
+            key: key.into(),
+        }
+    }
+}
+
+impl Ashby {
+    /// `POST /{endpoint}` with a JSON body.
+    pub async fn call(&self, endpoint: &str, body: Value) -> Reply {
+        let request = self
+            .client
+            .post(format!("{}/{endpoint}", self.base))
+            .basic_auth(&self.key, Some(""))
+            .json(&body);
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    /// The `results` of a successful call (panics with the body otherwise).
+    pub async fn ok(&self, endpoint: &str, body: Value) -> Value {
+        let reply = self.call(endpoint, body).await;
+        assert_eq!(reply.status, 200, "{endpoint}: {}", reply.body);
+        assert_eq!(reply.body["success"], true, "{endpoint}: {}", reply.body);
+        reply.body["results"].clone()
+    }
+
+    /// The error code of a refused call (HTTP 200, `success: false`).
+    pub async fn error(&self, endpoint: &str, body: Value) -> String {
+        let reply = self.call(endpoint, body).await;
+        assert_eq!(reply.status, 200, "{endpoint}: {}", reply.body);
+        assert_ashby_error(&reply);
+        reply.body["errorInfo"]["code"].as_str().unwrap().to_owned()
+    }
+}
+
+/// Asserts Ashby's error envelope.
+pub fn assert_ashby_error(reply: &Reply) {
+    let body = &reply.body;
+    assert_eq!(body["success"], false, "{body}");
+    let code = body["errorInfo"]["code"].as_str().expect("errorInfo.code");
+    assert_eq!(body["errors"], serde_json::json!([code]), "{body}");
+    assert!(body["errorInfo"]["message"].is_string(), "{body}");
+    assert_eq!(
+        body["errorInfo"]["requestId"].as_str(),
+        reply.header("x-ashby-request-id"),
+        "{body}"
+    );
+}

@@ -1,6 +1,7 @@
 //! Integration tests: each test starts a real sandbox on a free port and talks HTTP to it.
 
 mod admin;
+mod ashby;
 mod atsanywhere;
 mod binary;
 mod control_plane;

@@ -62,3 +62,21 @@ async fn every_readme_example_works_as_written() {
         assert_eq!(got, want, "README: {command}");
     }
 }
+
+#[test]
+fn the_ashby_coverage_table_matches_the_code() {
+    use ats_sandbox::vendors::ashby::{endpoints::SPEC_ENDPOINTS, SERVED};
+    let readme = include_str!("../../README.md");
+    for (name, permission) in SPEC_ENDPOINTS {
+        let served = if SERVED.iter().any(|(e, _)| e == name) {
+            "yes"
+        } else {
+            "no"
+        };
+        let row = format!("| `{name}` | {} | {served} |", permission.unwrap_or("–"));
+        assert!(
+            readme.contains(&row),
+            "README coverage row missing or stale: {row}"
+        );
+    }
+}

@@ -1,0 +1,64 @@
+//! One authenticated call: the tenant, the API key that made it, and how handlers read and
+//! write the organization (the key's confidential-jobs toggle, fresh ids, the clock).
+
+use super::error::AshbyError;
+use super::model::{ApiKey, Job, Time};
+use super::store::{Change, Store};
+use super::tenant::AshbyTenant;
+use crate::clock::Clock;
+use crate::ids::SeededRng;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub type Result<T> = std::result::Result<T, AshbyError>;
+
+pub struct Call<'a> {
+    pub tenant: &'a AshbyTenant,
+    pub key: ApiKey,
+    pub clock: &'a Clock,
+    pub endpoint: &'static str,
+}
+
+impl Call<'_> {
+    pub fn now(&self) -> Time {
+        self.clock.now()
+    }
+
+    /// Confidential jobs are invisible to keys without the confidential-jobs toggle.
+    pub fn can_see_job(&self, job: &Job) -> bool {
+        !job.confidential || self.key.confidential_jobs
+    }
+
+    /// Where a list of this call is taken (for [`super::pagination::page`]).
+    pub fn list_at(&self, store: &Store) -> super::pagination::ListAt<'static> {
+        super::pagination::ListAt {
+            endpoint: self.endpoint,
+            seq: store.seq,
+            now: self.now(),
+        }
+    }
+
+    pub fn read<T>(&self, f: impl FnOnce(&Store) -> Result<T>) -> Result<T> {
+        f(&self.tenant.read())
+    }
+
+    /// Runs a rule under the write lock, applies its changes, and renders from the new state.
+    pub fn write<R, T>(
+        &self,
+        rule: impl FnOnce(&Store, Time, &mut SeededRng) -> Result<(Vec<Change>, R)>,
+        render: impl FnOnce(&Store, R) -> T,
+    ) -> Result<T> {
+        let mut store = self.tenant.write();
+        let (changes, out) = {
+            let mut rng = self.tenant.rng();
+            rule(&store, self.clock.now(), &mut rng)?
+        };
+        store.apply(changes);
+        Ok(render(&store, out))
+    }
+}
+
+/// The request body as `T`; field errors are `invalid_input` naming the field.
+pub fn params<T: DeserializeOwned>(body: Value) -> Result<T> {
+    Ok(crate::http::from_value(body)?)
+}

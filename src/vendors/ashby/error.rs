@@ -1,0 +1,163 @@
+//! Ashby's envelope. Success: `{"success": true, "results": ...}` (lists add
+//! `moreDataAvailable`, `nextCursor`, `syncToken`). Business and validation errors are HTTP 200
+//! with `{"success": false, "errors": [code], "errorInfo": {code, message, requestId}}`; only
+//! authentication answers 401 (no key) and 403 (unknown key, or a key without the endpoint's
+//! permission: `missing_endpoint_permission`). Every response carries `x-ashby-request-id`.
+
+use actix_web::http::StatusCode;
+use actix_web::{HttpResponse, ResponseError};
+use serde_json::{json, Value};
+use std::fmt;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// The response header naming the request.
+pub const REQUEST_ID_HEADER: &str = "x-ashby-request-id";
+
+/// A request id in Ashby's style (26 Crockford base-32 characters, like a ULID), from a
+/// counter so runs are reproducible.
+pub fn next_request_id() -> String {
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    const ALPHABET: &[u8] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let n = NEXT.fetch_add(1, Ordering::Relaxed);
+    let mut x = (n as u128).wrapping_mul(0x9E37_79B9_7F4A_7C15_F39C_C060_5CED_C835) ^ (n as u128);
+    let mut id = String::from("01J");
+    for _ in 0..23 {
+        id.push(ALPHABET[(x % 32) as usize] as char);
+        x /= 32;
+        if x == 0 {
+            x = (n as u128).wrapping_mul(0x2545_F491_4F6C_DD1D) | 1;
+        }
+    }
+    id
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AshbyError {
+    pub status: StatusCode,
+    pub code: String,
+    pub message: String,
+}
+
+impl AshbyError {
+    /// A business or validation error (HTTP 200, `success: false`).
+    pub fn new(code: &str, message: impl Into<String>) -> Self {
+        Self {
+            status: StatusCode::OK,
+            code: code.to_owned(),
+            message: message.into(),
+        }
+    }
+
+    pub fn invalid_input(message: impl Into<String>) -> Self {
+        Self::new("invalid_input", message)
+    }
+
+    /// `<thing>_not_found`, e.g. `candidate_not_found`.
+    pub fn not_found(thing: &str, what: &str) -> Self {
+        Self::new(
+            &format!("{thing}_not_found"),
+            format!("{what} not found - are you lacking permissions to read it?"),
+        )
+    }
+
+    pub fn unauthorized() -> Self {
+        Self {
+            status: StatusCode::UNAUTHORIZED,
+            code: "unauthorized".into(),
+            message: "Authentication required: send your API key as the Basic auth user name"
+                .into(),
+        }
+    }
+
+    pub fn invalid_key() -> Self {
+        Self {
+            status: StatusCode::FORBIDDEN,
+            code: "invalid_api_key".into(),
+            message: "The API key is invalid or has been deactivated".into(),
+        }
+    }
+
+    pub fn missing_permission(endpoint: &str, permission: &str) -> Self {
+        Self {
+            status: StatusCode::FORBIDDEN,
+            code: "missing_endpoint_permission".into(),
+            message: format!(
+                "The API key is missing the {permission} permission required by {endpoint}"
+            ),
+        }
+    }
+
+    pub fn render_status(status: StatusCode, message: String) -> HttpResponse {
+        let code = match status.as_u16() {
+            404 => "not_found",
+            405 => "method_not_allowed",
+            413 => "payload_too_large",
+            429 => "rate_limit_exceeded",
+            _ => "error",
+        };
+        AshbyError {
+            status,
+            code: code.into(),
+            message,
+        }
+        .error_response()
+    }
+
+    pub fn body(&self, request_id: &str) -> Value {
+        json!({
+            "success": false,
+            "errors": [self.code],
+            "errorInfo": {"code": self.code, "message": self.message, "requestId": request_id},
+        })
+    }
+}
+
+impl fmt::Display for AshbyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.code, self.message)
+    }
+}
+
+impl ResponseError for AshbyError {
+    fn status_code(&self) -> StatusCode {
+        self.status
+    }
+
+    fn error_response(&self) -> HttpResponse {
+        let request_id = next_request_id();
+        HttpResponse::build(self.status)
+            .insert_header((REQUEST_ID_HEADER, request_id.clone()))
+            .json(self.body(&request_id))
+    }
+}
+
+impl From<crate::http::JsonProblem> for AshbyError {
+    fn from(problem: crate::http::JsonProblem) -> Self {
+        match problem {
+            crate::http::JsonProblem::Syntax(message) => {
+                AshbyError::invalid_input(format!("Request payload is malformed: {message}"))
+            }
+            crate::http::JsonProblem::Data { field, message } => {
+                let at = if field.is_empty() {
+                    String::new()
+                } else {
+                    format!(" at {field}")
+                };
+                AshbyError::invalid_input(format!("Invalid request parameters{at}: {message}"))
+            }
+        }
+    }
+}
+
+/// A successful answer: `{"success": true, "results": ...}` plus any list fields.
+pub fn success(results: Value, extra: Option<Value>) -> HttpResponse {
+    let mut body = json!({"success": true, "results": results});
+    if let Some(Value::Object(extra)) = extra {
+        for (k, v) in extra {
+            body[k] = v;
+        }
+    }
+    HttpResponse::Ok()
+        .insert_header((REQUEST_ID_HEADER, next_request_id()))
+        .json(body)
+}

@@ -1,0 +1,291 @@
+//! Consistent Ashby data sets for `ats-sandbox fixtures generate` (and the demo set): users of
+//! every global role, departments, locations, an interview plan with every stage type, archive
+//! reasons, sources, tags, jobs in every status, and `candidates` candidates, each with an
+//! application in a stage that cycles through the plan. The same seed gives the same bytes.
+
+use super::model::*;
+use super::tenant::{FixtureDoc, Organization};
+use crate::ids::SeededRng;
+use chrono::{Duration, TimeZone, Utc};
+
+pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_json::Value {
+    let mut rng = SeededRng::new(seed);
+    let t0 = Utc
+        .with_ymd_and_hms(2026, 1, 5, 9, 0, 0)
+        .single()
+        .unwrap_or_default();
+    let org = rng.company();
+    let domain = format!(
+        "{}.example",
+        org.to_lowercase()
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+    );
+    let roles = [
+        GlobalRole::OrganizationAdmin,
+        GlobalRole::ElevatedAccess,
+        GlobalRole::ElevatedAccess,
+        GlobalRole::LimitedAccess,
+        GlobalRole::ExternalRecruiter,
+    ];
+    let users: Vec<User> = roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let (first, last) = (rng.first_name(), rng.last_name());
+            User {
+                id: rng.uuid(),
+                email: Some(
+                    format!(
+                        "{}.{}.{i}@{domain}",
+                        first.to_lowercase(),
+                        last.to_lowercase()
+                    )
+                    .replace(' ', ""),
+                ),
+                first_name: first,
+                last_name: last,
+                global_role: *role,
+                is_enabled: i != 4,
+                manager_id: None,
+                updated_at: t0,
+            }
+        })
+        .collect();
+    let engineering = rng.uuid();
+    let departments: Vec<Department> = [
+        ("Engineering", None),
+        ("Platform", Some(engineering.clone())),
+        ("Sales", None),
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, (name, parent))| Department {
+        id: if i == 0 {
+            engineering.clone()
+        } else {
+            rng.uuid()
+        },
+        name: name.into(),
+        external_name: None,
+        is_archived: false,
+        parent_id: parent,
+        created_at: t0,
+        updated_at: t0,
+    })
+    .collect();
+    let locations: Vec<Location> = [
+        ("San Francisco", "US", "California"),
+        ("Remote", "US", ""),
+        ("London", "GB", "England"),
+    ]
+    .into_iter()
+    .map(|(name, country, region)| Location {
+        id: rng.uuid(),
+        name: name.into(),
+        external_name: None,
+        is_archived: false,
+        is_remote: name == "Remote",
+        parent_location_id: None,
+        country: Some(country.into()),
+        region: (!region.is_empty()).then(|| region.to_owned()),
+        locality: (name != "Remote").then(|| name.to_owned()),
+    })
+    .collect();
+    let plan = InterviewPlan {
+        id: rng.uuid(),
+        title: "Standard hiring plan".into(),
+        is_archived: false,
+        created_at: t0,
+        updated_at: t0,
+    };
+    let stage_defs = [
+        ("Lead", StageType::Lead),
+        ("Application Review", StageType::PreInterviewScreen),
+        ("Phone Screen", StageType::Active),
+        ("Onsite", StageType::Active),
+        ("Offer", StageType::Offer),
+        ("Hired", StageType::Hired),
+        ("Archived", StageType::Archived),
+    ];
+    let stages: Vec<InterviewStage> = stage_defs
+        .iter()
+        .enumerate()
+        .map(|(i, (title, kind))| InterviewStage {
+            id: rng.uuid(),
+            title: (*title).into(),
+            stage_type: *kind,
+            order_in_interview_plan: i as u32,
+            interview_stage_group_id: None,
+            interview_plan_id: plan.id.clone(),
+        })
+        .collect();
+    let archive_reasons: Vec<ArchiveReason> = [
+        ("Withdrew", ReasonType::RejectedByCandidate),
+        ("Not a fit", ReasonType::RejectedByOrg),
+        ("Position filled", ReasonType::Other),
+    ]
+    .into_iter()
+    .map(|(text, reason_type)| ArchiveReason {
+        id: rng.uuid(),
+        text: text.into(),
+        reason_type,
+        is_archived: false,
+    })
+    .collect();
+    let sources: Vec<Source> = ["LinkedIn", "Referral", "Careers page"]
+        .into_iter()
+        .map(|title| Source {
+            id: rng.uuid(),
+            title: title.into(),
+            is_archived: false,
+            source_type_title: Some("Inbound".into()),
+        })
+        .collect();
+    let tags: Vec<CandidateTag> = ["Senior", "Rehire", "Top talent"]
+        .into_iter()
+        .map(|title| CandidateTag {
+            id: rng.uuid(),
+            title: title.into(),
+            is_archived: false,
+        })
+        .collect();
+    let statuses = [
+        JobStatus::Open,
+        JobStatus::Open,
+        JobStatus::Draft,
+        JobStatus::Closed,
+        JobStatus::Archived,
+    ];
+    let job_count = (candidates / 50).max(statuses.len() as u64);
+    let jobs: Vec<Job> = (0..job_count)
+        .map(|i| {
+            let status = statuses[(i as usize) % statuses.len()];
+            Job {
+                id: rng.uuid(),
+                title: rng.job_title(),
+                confidential: i == 1,
+                status,
+                employment_type: EmploymentType::FullTime,
+                location_id: Some(locations[(i as usize) % locations.len()].id.clone()),
+                department_id: Some(departments[(i as usize) % departments.len()].id.clone()),
+                default_interview_plan_id: Some(plan.id.clone()),
+                interview_plan_ids: vec![plan.id.clone()],
+                custom_requisition_id: Some(format!("REQ-{:04}", i + 1)),
+                author_id: Some(users[0].id.clone()),
+                created_at: t0 + Duration::hours(i as i64),
+                updated_at: t0 + Duration::hours(i as i64),
+                opened_at: matches!(
+                    status,
+                    JobStatus::Open | JobStatus::Closed | JobStatus::Archived
+                )
+                .then_some(t0 + Duration::days(1)),
+                closed_at: matches!(status, JobStatus::Closed | JobStatus::Archived)
+                    .then_some(t0 + Duration::days(20)),
+            }
+        })
+        .collect();
+    let mut all_candidates = Vec::with_capacity(candidates as usize);
+    let mut applications = Vec::with_capacity(candidates as usize);
+    for i in 0..candidates {
+        let (first, last) = (rng.first_name(), rng.last_name());
+        let at = t0 + Duration::minutes(i as i64 + 1);
+        let email = format!(
+            "{}.{}.{i}@mail.example",
+            first.to_lowercase(),
+            last.to_lowercase()
+        )
+        .replace(' ', "");
+        let candidate = Candidate {
+            id: rng.uuid(),
+            name: format!("{first} {last}"),
+            email_addresses: vec![Contact {
+                value: email,
+                contact_type: ContactType::Personal,
+                is_primary: true,
+            }],
+            phone_numbers: vec![Contact {
+                value: rng.phone(),
+                contact_type: ContactType::Personal,
+                is_primary: true,
+            }],
+            social_links: Vec::new(),
+            tag_ids: if i % 7 == 0 {
+                vec![tags[(i as usize) % tags.len()].id.clone()]
+            } else {
+                Vec::new()
+            },
+            position: Some(rng.job_title()),
+            company: Some(rng.company()),
+            school: None,
+            source_id: Some(sources[(i as usize) % sources.len()].id.clone()),
+            credited_to_user_id: None,
+            location_summary: Some(rng.city()),
+            anonymized: false,
+            created_at: at,
+            updated_at: at,
+        };
+        let stage = &stages[(i as usize) % stages.len()];
+        let job = &jobs[(i as usize) % jobs.len()];
+        let status = ApplicationStatus::of_stage(stage.stage_type);
+        let archived = status == ApplicationStatus::Archived;
+        applications.push(Application {
+            id: rng.uuid(),
+            candidate_id: candidate.id.clone(),
+            job_id: job.id.clone(),
+            interview_plan_id: plan.id.clone(),
+            current_interview_stage_id: stage.id.clone(),
+            status,
+            source_id: candidate.source_id.clone(),
+            credited_to_user_id: None,
+            archive_reason_id: archived.then(|| {
+                archive_reasons[(i as usize) % archive_reasons.len()]
+                    .id
+                    .clone()
+            }),
+            archived_at: archived.then_some(at + Duration::days(3)),
+            history: vec![StageVisit {
+                id: rng.uuid(),
+                stage_id: stage.id.clone(),
+                title: stage.title.clone(),
+                entered_stage_at: at,
+                left_stage_at: None,
+                stage_number: 1,
+                actor_id: None,
+            }],
+            created_at: at,
+            updated_at: at,
+        });
+        all_candidates.push(candidate);
+        if (i + 1) % 1000 == 0 {
+            progress(i + 1);
+        }
+    }
+    progress(candidates);
+    let api_keys = vec![ApiKey {
+        key: rng.secret("ashby_", 32),
+        title: "Generated full-access key".into(),
+        permissions: ALL_PERMISSIONS.iter().map(|p| (*p).to_owned()).collect(),
+        confidential_jobs: true,
+        created_at: t0,
+    }];
+    let doc = FixtureDoc {
+        organization: Organization { name: org },
+        users,
+        departments,
+        locations,
+        interview_plans: vec![plan],
+        interview_stages: stages,
+        archive_reasons,
+        sources,
+        candidate_tags: tags,
+        jobs,
+        candidates: all_candidates,
+        applications,
+        notes: Vec::new(),
+        api_keys,
+        seq: None,
+    };
+    serde_json::to_value(doc).unwrap_or_default()
+}

@@ -1,0 +1,246 @@
+//! Ashby (VENDORS.md §1; contract: Ashby's OpenAPI document): RPC-style `POST /{endpoint}`,
+//! HTTP Basic with the API key as user name, JSON bodies in camelCase, the `success` envelope
+//! with business errors on HTTP 200.
+//!
+//! Files: `endpoints.rs` every spec endpoint with its permission, `error.rs` the envelope,
+//! `call.rs` an authenticated call, `pagination.rs` cursors and sync tokens, `model.rs`,
+//! `store.rs`, `render.rs` wire shapes, `rules.rs` the vendor's rules, handlers in
+//! `organization.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`, `applications.rs`, and
+//! `tenant.rs` fixtures and keys.
+//!
+//! Served so far: the endpoints in [`SERVED`]. Every other endpoint of the spec answers 501
+//! with the envelope code `endpoint_not_served` (after authentication and its permission
+//! check), so an integration learns at once what the sandbox does not cover. A path that is not
+//! an Ashby endpoint at all answers 404 with `not_found`.
+//!
+//! Choices where Ashby documents nothing: the refusal of `candidate.anonymize` is
+//! `candidate_has_active_applications`; a second active application is
+//! `application_already_exists`; cursors live an hour, sync tokens thirty days.
+
+pub mod applications;
+pub mod call;
+pub mod candidates;
+pub mod endpoints;
+pub mod error;
+pub mod generate;
+pub mod hiring;
+pub mod jobs;
+pub mod model;
+pub mod organization;
+pub mod pagination;
+pub mod render;
+pub mod rules;
+pub mod store;
+pub mod tenant;
+
+use crate::http::{basic_auth, parse_value, vendor_error_shape, BasicAuth};
+use crate::state::SandboxState;
+use crate::tenancy::TenantTag;
+use crate::vendors::Vendor;
+use actix_web::http::StatusCode;
+use actix_web::middleware::from_fn;
+use actix_web::{web, HttpMessage, HttpRequest, HttpResponse, ResponseError, Scope};
+use call::Call;
+use error::AshbyError;
+use serde_json::Value;
+use tenant::AshbyTenant;
+
+pub use generate::generate;
+
+pub const HOSTS: &[&str] = &["api.ashbyhq.com"];
+pub const API_BASE: &str = "";
+pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
+
+type Handler = fn(&Call, Value) -> call::Result<HttpResponse>;
+
+/// The endpoints the sandbox serves, with their handlers.
+pub const SERVED: &[(&str, Handler)] = &[
+    ("apiKey.info", organization::api_key_info),
+    ("user.info", organization::user_info),
+    ("user.list", organization::user_list),
+    ("user.search", organization::user_search),
+    ("department.list", organization::department_list),
+    ("department.info", organization::department_info),
+    ("location.list", organization::location_list),
+    ("location.info", organization::location_info),
+    ("interviewPlan.list", hiring::interview_plan_list),
+    ("interviewStage.list", hiring::interview_stage_list),
+    ("interviewStage.info", hiring::interview_stage_info),
+    ("archiveReason.list", hiring::archive_reason_list),
+    ("source.list", hiring::source_list),
+    ("candidateTag.list", hiring::candidate_tag_list),
+    ("candidateTag.create", hiring::candidate_tag_create),
+    ("job.create", jobs::create),
+    ("job.info", jobs::info),
+    ("job.list", jobs::list),
+    ("job.update", jobs::update),
+    ("job.setStatus", jobs::set_status),
+    ("job.search", jobs::search),
+    ("candidate.create", candidates::create),
+    ("candidate.info", candidates::info),
+    ("candidate.list", candidates::list),
+    ("candidate.search", candidates::search),
+    ("candidate.update", candidates::update),
+    ("candidate.addTag", candidates::add_tag),
+    ("candidate.removeTag", candidates::remove_tag),
+    ("candidate.createNote", candidates::create_note),
+    ("candidate.listNotes", candidates::list_notes),
+    ("candidate.anonymize", candidates::anonymize),
+    ("application.create", applications::create),
+    ("application.info", applications::info),
+    ("application.list", applications::list),
+    ("application.changeStage", applications::change_stage),
+    ("application.listHistory", applications::list_history),
+    ("application.update", applications::update),
+];
+
+/// `POST /{endpoint}`: find the endpoint, authenticate, check the permission, run it.
+async fn dispatch(
+    req: HttpRequest,
+    endpoint: web::Path<String>,
+    body: web::Bytes,
+    sandbox: web::Data<SandboxState>,
+) -> HttpResponse {
+    let Some(&(name, permission)) = endpoints::SPEC_ENDPOINTS
+        .iter()
+        .find(|(e, _)| *e == endpoint.as_str())
+    else {
+        return AshbyError {
+            status: StatusCode::NOT_FOUND,
+            code: "not_found".into(),
+            message: format!("{} is not an Ashby API endpoint", endpoint.as_str()),
+        }
+        .error_response();
+    };
+    match run(&req, name, permission, &body, &sandbox) {
+        Ok(response) => response,
+        Err(error) => error.error_response(),
+    }
+}
+
+fn run(
+    req: &HttpRequest,
+    name: &'static str,
+    permission: Option<&str>,
+    body: &[u8],
+    sandbox: &SandboxState,
+) -> call::Result<HttpResponse> {
+    let key = match basic_auth(req.headers()) {
+        BasicAuth::Missing => return Err(AshbyError::unauthorized()),
+        BasicAuth::Malformed => return Err(AshbyError::invalid_key()),
+        BasicAuth::Credentials { user, .. } => user,
+    };
+    let tenant = sandbox
+        .registry
+        .by_credential(Vendor::Ashby, &key)
+        .ok_or_else(AshbyError::invalid_key)?;
+    let org = tenant
+        .state::<AshbyTenant>()
+        .ok_or_else(AshbyError::invalid_key)?;
+    req.extensions_mut().insert(TenantTag(tenant.id.clone()));
+    let api_key = org
+        .read()
+        .api_keys
+        .get(&key)
+        .cloned()
+        .ok_or_else(AshbyError::invalid_key)?;
+    if let Some(permission) = permission {
+        if !api_key.permissions.iter().any(|p| p == permission) {
+            return Err(AshbyError::missing_permission(name, permission));
+        }
+    }
+    let Some(&(_, handler)) = SERVED.iter().find(|(e, _)| *e == name) else {
+        return Err(AshbyError {
+            status: StatusCode::NOT_IMPLEMENTED,
+            code: "endpoint_not_served".into(),
+            message: format!(
+                "ats-sandbox does not serve {name} yet; see the README's Ashby coverage table"
+            ),
+        });
+    };
+    let body = if body.iter().all(u8::is_ascii_whitespace) {
+        Value::Object(Default::default())
+    } else {
+        parse_value(body)?
+    };
+    if !body.is_object() {
+        return Err(AshbyError::invalid_input(
+            "Request payload is malformed: expected a JSON object",
+        ));
+    }
+    let call = Call {
+        tenant: org,
+        key: api_key,
+        clock: &sandbox.clock,
+        endpoint: name,
+    };
+    handler(&call, body)
+}
+
+pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
+    scope
+        .wrap(vendor_error_shape(AshbyError::render_status))
+        .wrap(from_fn(crate::gateway::gateway))
+        .service(web::resource("/{endpoint}").post(dispatch))
+}
+
+/// The OpenAPI document of the served surface: one `POST /{endpoint}` per served endpoint, with
+/// its permission (the request and response schemas are Ashby's own, not repeated here).
+pub fn openapi_document() -> String {
+    use utoipa::openapi::path::{HttpMethod, OperationBuilder, PathsBuilder};
+    use utoipa::openapi::security::{
+        HttpAuthScheme, HttpBuilder, SecurityRequirement, SecurityScheme,
+    };
+    use utoipa::openapi::{
+        ComponentsBuilder, InfoBuilder, OpenApiBuilder, ResponseBuilder, ServerBuilder,
+    };
+    let mut paths = PathsBuilder::new();
+    for (name, _) in SERVED {
+        let permission = endpoints::SPEC_ENDPOINTS
+            .iter()
+            .find(|(e, _)| e == name)
+            .and_then(|(_, p)| *p);
+        let operation = OperationBuilder::new()
+            .operation_id(Some(name.replace('.', "_")))
+            .tag(name.split('.').next().unwrap_or(name))
+            .summary(Some(*name))
+            .description(permission.map(|p| format!("Requires the {p} permission.")))
+            .securities(Some([SecurityRequirement::new(
+                "BasicAuth",
+                Vec::<String>::new(),
+            )]))
+            .response(
+                "200",
+                ResponseBuilder::new().description(
+                    "`{success: true, results}`, or `{success: false, errors, errorInfo}`",
+                ),
+            )
+            .response("401", ResponseBuilder::new().description("No API key"))
+            .response(
+                "403",
+                ResponseBuilder::new().description("Unknown key, or missing_endpoint_permission"),
+            )
+            .build();
+        paths = paths.path(
+            format!("/{name}"),
+            utoipa::openapi::PathItem::new(HttpMethod::Post, operation),
+        );
+    }
+    let doc = OpenApiBuilder::new()
+        .info(
+            InfoBuilder::new()
+                .title("Ashby API (ats-sandbox)")
+                .version("1")
+                .description(Some("The Ashby endpoints ats-sandbox serves; HTTP Basic with the API key as user name. Served under /ashby, or at the root for Host api.ashbyhq.com."))
+                .build(),
+        )
+        .servers(Some([ServerBuilder::new().url("/ashby").build()]))
+        .paths(paths.build())
+        .components(Some(
+            ComponentsBuilder::new()
+                .security_scheme("BasicAuth", SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Basic).build()))
+                .build(),
+        ))
+        .build();
+    crate::http::openapi_json(&doc)
+}

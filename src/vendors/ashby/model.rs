@@ -1,0 +1,305 @@
+//! Ashby records as the sandbox keeps them (camelCase, as fixtures and snapshots write them).
+//! What the API answers is rendered from these in `render.rs`, joining what Ashby joins
+//! (a candidate's tags and application ids, an application's stage and job, ...).
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+
+pub type Time = DateTime<Utc>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum GlobalRole {
+    #[serde(rename = "Organization Admin")]
+    OrganizationAdmin,
+    #[serde(rename = "Elevated Access")]
+    ElevatedAccess,
+    #[serde(rename = "Limited Access")]
+    LimitedAccess,
+    #[serde(rename = "External Recruiter")]
+    ExternalRecruiter,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct User {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub email: Option<String>,
+    pub global_role: GlobalRole,
+    pub is_enabled: bool,
+    pub manager_id: Option<String>,
+    pub updated_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Department {
+    pub id: String,
+    pub name: String,
+    pub external_name: Option<String>,
+    pub is_archived: bool,
+    pub parent_id: Option<String>,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Location {
+    pub id: String,
+    pub name: String,
+    pub external_name: Option<String>,
+    pub is_archived: bool,
+    pub is_remote: bool,
+    pub parent_location_id: Option<String>,
+    pub country: Option<String>,
+    pub region: Option<String>,
+    pub locality: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewPlan {
+    pub id: String,
+    pub title: String,
+    pub is_archived: bool,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+/// The type of an interview stage; an application's status follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum StageType {
+    Lead,
+    PreInterviewScreen,
+    Active,
+    Offer,
+    Hired,
+    Archived,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewStage {
+    pub id: String,
+    pub title: String,
+    #[serde(rename = "type")]
+    pub stage_type: StageType,
+    pub order_in_interview_plan: u32,
+    pub interview_stage_group_id: Option<String>,
+    pub interview_plan_id: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ReasonType {
+    RejectedByCandidate,
+    RejectedByOrg,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ArchiveReason {
+    pub id: String,
+    pub text: String,
+    pub reason_type: ReasonType,
+    pub is_archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub is_archived: bool,
+    pub source_type_title: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateTag {
+    pub id: String,
+    pub title: String,
+    pub is_archived: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum JobStatus {
+    Draft,
+    Open,
+    Closed,
+    Archived,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum EmploymentType {
+    FullTime,
+    PartTime,
+    Intern,
+    Contract,
+    Temporary,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Job {
+    pub id: String,
+    pub title: String,
+    pub confidential: bool,
+    pub status: JobStatus,
+    pub employment_type: EmploymentType,
+    pub location_id: Option<String>,
+    pub department_id: Option<String>,
+    pub default_interview_plan_id: Option<String>,
+    pub interview_plan_ids: Vec<String>,
+    pub custom_requisition_id: Option<String>,
+    pub author_id: Option<String>,
+    pub created_at: Time,
+    pub updated_at: Time,
+    pub opened_at: Option<Time>,
+    pub closed_at: Option<Time>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ContactType {
+    Personal,
+    Work,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contact {
+    pub value: String,
+    #[serde(rename = "type")]
+    pub contact_type: ContactType,
+    pub is_primary: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SocialLink {
+    #[serde(rename = "type")]
+    pub link_type: String,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub email_addresses: Vec<Contact>,
+    pub phone_numbers: Vec<Contact>,
+    pub social_links: Vec<SocialLink>,
+    pub tag_ids: Vec<String>,
+    pub position: Option<String>,
+    pub company: Option<String>,
+    pub school: Option<String>,
+    pub source_id: Option<String>,
+    pub credited_to_user_id: Option<String>,
+    pub location_summary: Option<String>,
+    pub anonymized: bool,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ApplicationStatus {
+    Hired,
+    Archived,
+    Active,
+    Lead,
+}
+
+impl ApplicationStatus {
+    /// The status an application in a stage of this type has.
+    pub fn of_stage(stage: StageType) -> Self {
+        match stage {
+            StageType::Lead => ApplicationStatus::Lead,
+            StageType::Hired => ApplicationStatus::Hired,
+            StageType::Archived => ApplicationStatus::Archived,
+            StageType::PreInterviewScreen | StageType::Active | StageType::Offer => {
+                ApplicationStatus::Active
+            }
+        }
+    }
+}
+
+/// One stay of an application in a stage (`application.listHistory`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StageVisit {
+    pub id: String,
+    pub stage_id: String,
+    pub title: String,
+    pub entered_stage_at: Time,
+    pub left_stage_at: Option<Time>,
+    pub stage_number: u32,
+    pub actor_id: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Application {
+    pub id: String,
+    pub candidate_id: String,
+    pub job_id: String,
+    pub interview_plan_id: String,
+    pub current_interview_stage_id: String,
+    pub status: ApplicationStatus,
+    pub source_id: Option<String>,
+    pub credited_to_user_id: Option<String>,
+    pub archive_reason_id: Option<String>,
+    pub archived_at: Option<Time>,
+    pub history: Vec<StageVisit>,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Note {
+    pub id: String,
+    pub candidate_id: String,
+    pub content: String,
+    pub is_private: bool,
+    pub author_id: Option<String>,
+    pub created_at: Time,
+}
+
+/// An API key and what it may do.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ApiKey {
+    pub key: String,
+    pub title: String,
+    /// Permission names (`candidatesRead`, `jobsWrite`, ...).
+    pub permissions: Vec<String>,
+    /// The confidential-jobs toggle: without it, confidential jobs (and their applications)
+    /// are invisible.
+    pub confidential_jobs: bool,
+    pub created_at: DateTime<Utc>,
+}
+
+/// Every permission a key can hold.
+pub const ALL_PERMISSIONS: &[&str] = &[
+    "apiKeysRead",
+    "apiKeysWrite",
+    "approvalsRead",
+    "approvalsWrite",
+    "candidatesRead",
+    "candidatesWrite",
+    "hiringProcessMetadataRead",
+    "hiringProcessMetadataWrite",
+    "interviewsRead",
+    "interviewsWrite",
+    "jobsRead",
+    "jobsWrite",
+    "notetakerRead",
+    "offersRead",
+    "offersWrite",
+    "organizationRead",
+    "organizationWrite",
+    "reportsRead",
+];

@@ -1,0 +1,311 @@
+//! Ashby's rules as pure functions on the [`Store`]: each returns the changes to write or the
+//! error to answer (nothing is written on an error).
+//!
+//! - jobs start as Draft; `job.setStatus` allows Draft -> Open | Archived, Open -> Closed,
+//!   Closed -> Draft | Archived, Archived -> Draft; a job without a default interview plan
+//!   cannot open; `openedAt` / `closedAt` follow;
+//! - `application.create` uses the job's default plan unless one is named, and its first Lead
+//!   stage unless a stage is named (`FirstPreInterviewScreen` picks the first pre-interview
+//!   screen); one active (not Archived) application per candidate and job;
+//! - `application.changeStage`: the status follows the stage type; `archiveReasonId` is required
+//!   for Archived stages and refused for others; every move is recorded in the history;
+//! - `candidate.anonymize` only when every application of the candidate is Archived or Hired;
+//! - `candidateTag.create` answers the existing tag when the title exists.
+
+use super::error::AshbyError;
+use super::model::*;
+use super::store::{Change, Store};
+
+type Result<T> = std::result::Result<T, AshbyError>;
+
+/// Whether `to` may follow `from`.
+pub fn job_transition_allowed(from: JobStatus, to: JobStatus) -> bool {
+    use JobStatus::*;
+    matches!(
+        (from, to),
+        (Draft, Open)
+            | (Draft, Archived)
+            | (Open, Closed)
+            | (Closed, Draft)
+            | (Closed, Archived)
+            | (Archived, Draft)
+    )
+}
+
+pub fn set_job_status(store: &Store, job: &Job, to: JobStatus, now: Time) -> Result<Job> {
+    if job.status == to {
+        return Ok(job.clone());
+    }
+    if !job_transition_allowed(job.status, to) {
+        return Err(AshbyError::invalid_input(format!(
+            "A job cannot move from {:?} to {:?}",
+            job.status, to
+        )));
+    }
+    if to == JobStatus::Open {
+        let has_plan = job
+            .default_interview_plan_id
+            .as_deref()
+            .is_some_and(|id| store.plans.contains(id));
+        if !has_plan {
+            return Err(AshbyError::invalid_input(
+                "A job cannot be opened without a default interview plan",
+            ));
+        }
+    }
+    let mut job = job.clone();
+    job.status = to;
+    job.updated_at = now;
+    match to {
+        JobStatus::Open => {
+            job.opened_at = Some(now);
+            job.closed_at = None;
+        }
+        JobStatus::Closed | JobStatus::Archived => {
+            if job.closed_at.is_none() {
+                job.closed_at = Some(now);
+            }
+        }
+        JobStatus::Draft => {}
+    }
+    Ok(job)
+}
+
+/// Where a new application starts: the plan and the stage.
+pub fn starting_stage<'s>(
+    store: &'s Store,
+    job: &Job,
+    plan_id: Option<&str>,
+    stage_id: Option<&str>,
+) -> Result<(&'s InterviewPlan, &'s InterviewStage)> {
+    let plan_id = plan_id
+        .or(job.default_interview_plan_id.as_deref())
+        .ok_or_else(|| {
+            AshbyError::new(
+                "interview_plan_not_found",
+                "The job has no default interview plan; name one",
+            )
+        })?;
+    let plan = store
+        .plans
+        .get(plan_id)
+        .ok_or_else(|| AshbyError::not_found("interview_plan", "Interview plan"))?;
+    let stages = store.stages_of(&plan.id);
+    let stage = match stage_id {
+        None => stages.iter().find(|s| s.stage_type == StageType::Lead),
+        Some("FirstPreInterviewScreen") => stages
+            .iter()
+            .find(|s| s.stage_type == StageType::PreInterviewScreen),
+        Some(id) => stages.iter().find(|s| s.id == id),
+    }
+    .copied()
+    .ok_or_else(|| AshbyError::not_found("interview_stage", "Interview stage"))?;
+    Ok((plan, stage))
+}
+
+/// The new application's record.
+#[allow(clippy::too_many_arguments)]
+pub fn create_application(
+    store: &Store,
+    id: String,
+    visit_id: String,
+    candidate: &Candidate,
+    job: &Job,
+    plan_id: Option<&str>,
+    stage_id: Option<&str>,
+    source_id: Option<String>,
+    credited_to_user_id: Option<String>,
+    created_at: Time,
+    actor: Option<String>,
+) -> Result<Application> {
+    if candidate.anonymized {
+        return Err(AshbyError::invalid_input(
+            "The candidate has been anonymized",
+        ));
+    }
+    if store
+        .applications_of(&candidate.id)
+        .any(|a| a.job_id == job.id && a.status != ApplicationStatus::Archived)
+    {
+        return Err(AshbyError::new(
+            "application_already_exists",
+            "The candidate already has an active application for this job",
+        ));
+    }
+    if let Some(source) = &source_id {
+        if !store.sources.contains(source) {
+            return Err(AshbyError::not_found("source", "Source"));
+        }
+    }
+    if let Some(user) = &credited_to_user_id {
+        if !store.users.contains(user) {
+            return Err(AshbyError::not_found("user", "User"));
+        }
+    }
+    let (plan, stage) = starting_stage(store, job, plan_id, stage_id)?;
+    Ok(Application {
+        id,
+        candidate_id: candidate.id.clone(),
+        job_id: job.id.clone(),
+        interview_plan_id: plan.id.clone(),
+        current_interview_stage_id: stage.id.clone(),
+        status: ApplicationStatus::of_stage(stage.stage_type),
+        source_id,
+        credited_to_user_id,
+        archive_reason_id: None,
+        archived_at: None,
+        history: vec![StageVisit {
+            id: visit_id,
+            stage_id: stage.id.clone(),
+            title: stage.title.clone(),
+            entered_stage_at: created_at,
+            left_stage_at: None,
+            stage_number: 1,
+            actor_id: actor,
+        }],
+        created_at,
+        updated_at: created_at,
+    })
+}
+
+/// `application.changeStage`.
+pub fn change_stage(
+    store: &Store,
+    app: &Application,
+    stage_id: &str,
+    archive_reason_id: Option<&str>,
+    visit_id: String,
+    now: Time,
+    actor: Option<String>,
+) -> Result<Application> {
+    let stage = store
+        .stages
+        .get(stage_id)
+        .filter(|s| s.interview_plan_id == app.interview_plan_id)
+        .ok_or_else(|| AshbyError::not_found("interview_stage", "Interview stage"))?;
+    let archive_reason = match (stage.stage_type, archive_reason_id) {
+        (StageType::Archived, None) => {
+            return Err(AshbyError::invalid_input(
+                "Archive reason ID is required for archive stages",
+            ))
+        }
+        (StageType::Archived, Some(id)) => Some(
+            store
+                .archive_reasons
+                .get(id)
+                .ok_or_else(|| AshbyError::not_found("archive_reason", "Archive reason"))?,
+        ),
+        (_, Some(_)) => {
+            return Err(AshbyError::invalid_input(
+                "Archive fields are not allowed for non-archive stages",
+            ))
+        }
+        (_, None) => None,
+    };
+    let mut app = app.clone();
+    if let Some(last) = app.history.last_mut() {
+        last.left_stage_at = Some(now);
+    }
+    let number = app.history.len() as u32 + 1;
+    app.history.push(StageVisit {
+        id: visit_id,
+        stage_id: stage.id.clone(),
+        title: stage.title.clone(),
+        entered_stage_at: now,
+        left_stage_at: None,
+        stage_number: number,
+        actor_id: actor,
+    });
+    app.current_interview_stage_id = stage.id.clone();
+    app.status = ApplicationStatus::of_stage(stage.stage_type);
+    app.archive_reason_id = archive_reason.map(|r| r.id.clone());
+    app.archived_at = archive_reason.map(|_| now);
+    app.updated_at = now;
+    Ok(app)
+}
+
+/// `candidate.anonymize`: the personal data goes for good; only when every application is
+/// Archived or Hired.
+pub fn anonymize(store: &Store, candidate: &Candidate, now: Time) -> Result<Vec<Change>> {
+    if let Some(open) = store.applications_of(&candidate.id).find(|a| {
+        !matches!(
+            a.status,
+            ApplicationStatus::Archived | ApplicationStatus::Hired
+        )
+    }) {
+        return Err(AshbyError::new(
+            "candidate_has_active_applications",
+            format!(
+                "Candidates can only be anonymized when all their applications are archived or hired; application {} is {:?}",
+                open.id, open.status
+            ),
+        ));
+    }
+    let mut c = candidate.clone();
+    c.name = "Anonymized Candidate".into();
+    c.email_addresses.clear();
+    c.phone_numbers.clear();
+    c.social_links.clear();
+    c.position = None;
+    c.company = None;
+    c.school = None;
+    c.location_summary = None;
+    c.anonymized = true;
+    c.updated_at = now;
+    let mut changes = vec![Change::Candidate(c)];
+    for note in store.notes_of(&candidate.id) {
+        let mut n = note.clone();
+        n.content = String::new();
+        changes.push(Change::Note(n));
+    }
+    Ok(changes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    const ALL: [JobStatus; 4] = [
+        JobStatus::Draft,
+        JobStatus::Open,
+        JobStatus::Closed,
+        JobStatus::Archived,
+    ];
+
+    proptest! {
+        /// No sequence of status calls reaches a state the vendor forbids: every applied change
+        /// is one of the documented transitions, and opening needs a default plan.
+        #[test]
+        fn job_status_calls_follow_the_documented_transitions(
+            calls in prop::collection::vec(0usize..4, 1..40),
+            with_plan in any::<bool>(),
+        ) {
+            let mut store = Store::default();
+            let t = Time::default();
+            if with_plan {
+                store.apply(vec![Change::Plan(InterviewPlan { id: "p".into(), title: "P".into(), is_archived: false, created_at: t, updated_at: t })]);
+            }
+            let mut job = Job {
+                id: "j".into(), title: "J".into(), confidential: false, status: JobStatus::Draft,
+                employment_type: EmploymentType::FullTime, location_id: None, department_id: None,
+                default_interview_plan_id: Some("p".into()), interview_plan_ids: vec![],
+                custom_requisition_id: None, author_id: None, created_at: t, updated_at: t,
+                opened_at: None, closed_at: None,
+            };
+            for to in calls.into_iter().map(|i| ALL[i]) {
+                match set_job_status(&store, &job, to, t) {
+                    Ok(next) => {
+                        prop_assert!(next.status == job.status || job_transition_allowed(job.status, next.status));
+                        if next.status == JobStatus::Open && job.status != JobStatus::Open {
+                            prop_assert!(with_plan);
+                            prop_assert!(next.opened_at.is_some());
+                        }
+                        job = next;
+                    }
+                    Err(_) => prop_assert!(!job_transition_allowed(job.status, to) || (to == JobStatus::Open && !with_plan)),
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! One Ashby organization's state. Every record kind is a [`Table`]: records by id in creation
+//! order (so a page of a full sync is a slice) plus an index of the last change of each record by
+//! a store-wide sequence number (so an incremental sync reads only what changed).
+
+use super::model::*;
+use indexmap::IndexMap;
+use std::collections::{BTreeMap, HashMap};
+
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    rows: IndexMap<String, (T, u64)>,
+    changes: BTreeMap<u64, String>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Self {
+            rows: IndexMap::new(),
+            changes: BTreeMap::new(),
+        }
+    }
+}
+
+impl<T> Table<T> {
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.rows.get(id).map(|(v, _)| v)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.rows.contains_key(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.rows.values().map(|(v, _)| v)
+    }
+
+    /// Records from position `start` on, with their positions (full sync pages).
+    pub fn from_position(&self, start: usize) -> impl Iterator<Item = (usize, &T)> {
+        self.rows
+            .values()
+            .enumerate()
+            .skip(start)
+            .map(|(i, (v, _))| (i, v))
+    }
+
+    /// Records changed after `seq`, in change order, with their change numbers.
+    pub fn changed_after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
+        self.changes
+            .range(seq + 1..)
+            .filter_map(|(s, id)| self.rows.get(id).map(|(v, _)| (*s, v)))
+    }
+
+    /// Writes a record as change number `seq`.
+    pub fn put(&mut self, id: String, value: T, seq: u64) {
+        if let Some((_, old)) = self.rows.get(&id) {
+            self.changes.remove(old);
+        }
+        self.changes.insert(seq, id.clone());
+        self.rows.insert(id, (value, seq));
+    }
+}
+
+/// A write a rule decided on.
+#[derive(Debug, Clone)]
+pub enum Change {
+    User(User),
+    Department(Department),
+    Location(Location),
+    Plan(InterviewPlan),
+    Stage(InterviewStage),
+    ArchiveReason(ArchiveReason),
+    Source(Source),
+    Tag(CandidateTag),
+    Job(Job),
+    Candidate(Candidate),
+    Application(Application),
+    Note(Note),
+    ApiKey(ApiKey),
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Store {
+    pub organization: String,
+    /// The number of the last change.
+    pub seq: u64,
+    pub users: Table<User>,
+    pub departments: Table<Department>,
+    pub locations: Table<Location>,
+    pub plans: Table<InterviewPlan>,
+    pub stages: Table<InterviewStage>,
+    pub archive_reasons: Table<ArchiveReason>,
+    pub sources: Table<Source>,
+    pub tags: Table<CandidateTag>,
+    pub jobs: Table<Job>,
+    pub candidates: Table<Candidate>,
+    pub applications: Table<Application>,
+    pub notes: Table<Note>,
+    pub api_keys: IndexMap<String, ApiKey>,
+    stages_by_plan: HashMap<String, Vec<String>>,
+    applications_by_candidate: HashMap<String, Vec<String>>,
+    notes_by_candidate: HashMap<String, Vec<String>>,
+    tags_by_title: HashMap<String, String>,
+}
+
+impl Store {
+    /// The stages of a plan, in plan order.
+    pub fn stages_of(&self, plan: &str) -> Vec<&InterviewStage> {
+        let mut stages: Vec<&InterviewStage> = self
+            .stages_by_plan
+            .get(plan)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.stages.get(id))
+            .collect();
+        stages.sort_by_key(|s| s.order_in_interview_plan);
+        stages
+    }
+
+    pub fn applications_of(&self, candidate: &str) -> impl Iterator<Item = &Application> {
+        self.applications_by_candidate
+            .get(candidate)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.applications.get(id))
+    }
+
+    pub fn notes_of(&self, candidate: &str) -> impl Iterator<Item = &Note> {
+        self.notes_by_candidate
+            .get(candidate)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| self.notes.get(id))
+    }
+
+    pub fn tag_by_title(&self, title: &str) -> Option<&CandidateTag> {
+        self.tags_by_title
+            .get(&title.trim().to_lowercase())
+            .and_then(|id| self.tags.get(id))
+    }
+
+    /// Writes the changes, each as the next change number.
+    pub fn apply(&mut self, changes: Vec<Change>) {
+        for change in changes {
+            self.seq += 1;
+            let seq = self.seq;
+            match change {
+                Change::User(v) => self.users.put(v.id.clone(), v, seq),
+                Change::Department(v) => self.departments.put(v.id.clone(), v, seq),
+                Change::Location(v) => self.locations.put(v.id.clone(), v, seq),
+                Change::Plan(v) => self.plans.put(v.id.clone(), v, seq),
+                Change::Stage(v) => {
+                    let ids = self
+                        .stages_by_plan
+                        .entry(v.interview_plan_id.clone())
+                        .or_default();
+                    if !ids.contains(&v.id) {
+                        ids.push(v.id.clone());
+                    }
+                    self.stages.put(v.id.clone(), v, seq)
+                }
+                Change::ArchiveReason(v) => self.archive_reasons.put(v.id.clone(), v, seq),
+                Change::Source(v) => self.sources.put(v.id.clone(), v, seq),
+                Change::Tag(v) => {
+                    self.tags_by_title
+                        .insert(v.title.trim().to_lowercase(), v.id.clone());
+                    self.tags.put(v.id.clone(), v, seq)
+                }
+                Change::Job(v) => self.jobs.put(v.id.clone(), v, seq),
+                Change::Candidate(v) => self.candidates.put(v.id.clone(), v, seq),
+                Change::Application(v) => {
+                    if !self.applications.contains(&v.id) {
+                        self.applications_by_candidate
+                            .entry(v.candidate_id.clone())
+                            .or_default()
+                            .push(v.id.clone());
+                    }
+                    self.applications.put(v.id.clone(), v, seq)
+                }
+                Change::Note(v) => {
+                    if !self.notes.contains(&v.id) {
+                        self.notes_by_candidate
+                            .entry(v.candidate_id.clone())
+                            .or_default()
+                            .push(v.id.clone());
+                    }
+                    self.notes.put(v.id.clone(), v, seq)
+                }
+                Change::ApiKey(v) => {
+                    self.api_keys.insert(v.key.clone(), v);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,5 @@
+//! Ashby over HTTP.
+
+mod candidates;
+mod jobs;
+mod transport;
