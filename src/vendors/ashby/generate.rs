@@ -91,6 +91,8 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
         country: Some(country.into()),
         region: (!region.is_empty()).then(|| region.to_owned()),
         locality: (name != "Remote").then(|| name.to_owned()),
+        location_type: LocationType::Location,
+        workplace_type: Some(if name == "Remote" { "Remote" } else { "OnSite" }.into()),
     })
     .collect();
     let plan = InterviewPlan {

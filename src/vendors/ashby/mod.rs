@@ -5,7 +5,8 @@
 //! Files: `endpoints.rs` every spec endpoint with its permission, `error.rs` the envelope,
 //! `call.rs` an authenticated call, `pagination.rs` cursors and sync tokens, `model.rs`,
 //! `store.rs`, `render.rs` wire shapes, `rules.rs` the vendor's rules, handlers in
-//! `organization.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`, `applications.rs`, and
+//! `organization.rs`, `structure.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`,
+//! `applications.rs`, and
 //! `tenant.rs` fixtures and keys.
 //!
 //! Served so far: the endpoints in [`SERVED`]. Every other endpoint of the spec answers 501
@@ -31,6 +32,7 @@ pub mod pagination;
 pub mod render;
 pub mod rules;
 pub mod store;
+pub mod structure;
 pub mod tenant;
 
 use crate::http::{basic_auth, parse_value, vendor_error_shape, BasicAuth};
@@ -63,6 +65,26 @@ pub const SERVED: &[(&str, Handler)] = &[
     ("department.info", organization::department_info),
     ("location.list", organization::location_list),
     ("location.info", organization::location_info),
+    ("department.create", structure::department_create),
+    ("department.update", structure::department_update),
+    ("department.archive", structure::department_archive),
+    ("department.restore", structure::department_restore),
+    ("department.move", structure::department_move),
+    ("location.create", structure::location_create),
+    ("location.archive", structure::location_archive),
+    ("location.restore", structure::location_restore),
+    ("location.move", structure::location_move),
+    ("location.updateName", structure::location_update_name),
+    (
+        "location.updateExternalName",
+        structure::location_update_external_name,
+    ),
+    ("location.updateAddress", structure::location_update_address),
+    (
+        "location.updateWorkplaceType",
+        structure::location_update_workplace_type,
+    ),
+    ("candidateTag.archive", structure::candidate_tag_archive),
     ("interviewPlan.list", hiring::interview_plan_list),
     ("interviewStage.list", hiring::interview_stage_list),
     ("interviewStage.info", hiring::interview_stage_info),

@@ -44,6 +44,14 @@ pub struct Department {
     pub updated_at: Time,
 }
 
+/// A location, or a location hierarchy (a node that groups locations).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum LocationType {
+    #[default]
+    Location,
+    LocationHierarchy,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Location {
@@ -56,6 +64,11 @@ pub struct Location {
     pub country: Option<String>,
     pub region: Option<String>,
     pub locality: Option<String>,
+    #[serde(default, rename = "type")]
+    pub location_type: LocationType,
+    /// `OnSite`, `Remote` or `Hybrid`.
+    #[serde(default)]
+    pub workplace_type: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -34,7 +34,8 @@ pub fn location(l: &Location) -> Value {
         "address": {"postalAddress": {
             "addressCountry": l.country, "addressRegion": l.region, "addressLocality": l.locality,
         }},
-        "isRemote": l.is_remote, "parentLocationId": l.parent_location_id, "type": "Location",
+        "isRemote": l.is_remote, "workplaceType": l.workplace_type,
+        "parentLocationId": l.parent_location_id, "type": l.location_type,
     })
 }
 

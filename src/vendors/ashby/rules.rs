@@ -10,7 +10,9 @@
 //! - `application.changeStage`: the status follows the stage type; `archiveReasonId` is required
 //!   for Archived stages and refused for others; every move is recorded in the history;
 //! - `candidate.anonymize` only when every application of the candidate is Archived or Hired;
-//! - `candidateTag.create` answers the existing tag when the title exists.
+//! - `candidateTag.create` answers the existing tag when the title exists;
+//! - departments and locations form trees that stay valid: no cycles, no archived parent for
+//!   an active child (archiving archives the subtree; restoring needs an active parent).
 
 use super::error::AshbyError;
 use super::model::*;
@@ -261,6 +263,111 @@ pub fn anonymize(store: &Store, candidate: &Candidate, now: Time) -> Result<Vec<
     Ok(changes)
 }
 
+/// A node of an organization tree (departments, locations).
+pub trait TreeNode: Clone {
+    fn id(&self) -> &str;
+    fn parent(&self) -> Option<&str>;
+    fn set_parent(&mut self, parent: Option<String>);
+    fn is_archived(&self) -> bool;
+    fn set_archived(&mut self, archived: bool);
+}
+
+/// `id` and every node below it.
+pub fn subtree<'a, T: TreeNode>(all: &[&'a T], id: &str) -> Vec<&'a T> {
+    let mut found: Vec<&T> = all.iter().copied().filter(|n| n.id() == id).collect();
+    let mut i = 0;
+    while i < found.len() {
+        let parent = found[i].id().to_owned();
+        found.extend(
+            all.iter()
+                .copied()
+                .filter(|n| n.parent() == Some(parent.as_str())),
+        );
+        i += 1;
+    }
+    found
+}
+
+/// Moving `node` under `parent` keeps the tree valid: the parent exists, is active when the
+/// node is, and is not the node itself or below it (no cycles).
+pub fn check_move<T: TreeNode>(all: &[&T], node: &T, parent: Option<&T>) -> Result<()> {
+    let Some(parent) = parent else { return Ok(()) };
+    if subtree(all, node.id())
+        .iter()
+        .any(|n| n.id() == parent.id())
+    {
+        return Err(AshbyError::invalid_input(
+            "A node cannot move under itself or one of its descendants",
+        ));
+    }
+    if parent.is_archived() && !node.is_archived() {
+        return Err(AshbyError::invalid_input(
+            "An active node cannot have an archived parent",
+        ));
+    }
+    Ok(())
+}
+
+/// Archiving archives the whole subtree, so no active node keeps an archived parent.
+pub fn archive_subtree<T: TreeNode>(all: &[&T], id: &str) -> Vec<T> {
+    subtree(all, id)
+        .into_iter()
+        .map(|n| {
+            let mut n = n.clone();
+            n.set_archived(true);
+            n
+        })
+        .collect()
+}
+
+/// Restoring needs an active parent.
+pub fn restore<T: TreeNode>(node: &T, parent: Option<&T>) -> Result<T> {
+    if parent.is_some_and(|p| p.is_archived()) {
+        return Err(AshbyError::invalid_input(
+            "Restore the parent first: an active node cannot have an archived parent",
+        ));
+    }
+    let mut node = node.clone();
+    node.set_archived(false);
+    Ok(node)
+}
+
+impl TreeNode for Department {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parent(&self) -> Option<&str> {
+        self.parent_id.as_deref()
+    }
+    fn set_parent(&mut self, parent: Option<String>) {
+        self.parent_id = parent;
+    }
+    fn is_archived(&self) -> bool {
+        self.is_archived
+    }
+    fn set_archived(&mut self, archived: bool) {
+        self.is_archived = archived;
+    }
+}
+
+impl TreeNode for Location {
+    fn id(&self) -> &str {
+        &self.id
+    }
+    fn parent(&self) -> Option<&str> {
+        self.parent_location_id.as_deref()
+    }
+    fn set_parent(&mut self, parent: Option<String>) {
+        self.parent_location_id = parent;
+    }
+    fn is_archived(&self) -> bool {
+        self.is_archived
+    }
+    fn set_archived(&mut self, archived: bool) {
+        self.is_archived = archived;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -304,6 +411,70 @@ mod tests {
                         job = next;
                     }
                     Err(_) => prop_assert!(!job_transition_allowed(job.status, to) || (to == JobStatus::Open && !with_plan)),
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tree_tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn dept(i: usize) -> Department {
+        let t = Time::default();
+        Department {
+            id: format!("d{i}"),
+            name: format!("D{i}"),
+            external_name: None,
+            is_archived: false,
+            parent_id: None,
+            created_at: t,
+            updated_at: t,
+        }
+    }
+
+    proptest! {
+        /// Whatever moves, archives and restores happen, the tree has no cycle and no active
+        /// node under an archived parent.
+        #[test]
+        fn department_trees_stay_valid(ops in prop::collection::vec((0u8..3, 0usize..6, 0usize..7), 1..60)) {
+            let mut all: Vec<Department> = (0..6).map(dept).collect();
+            for (op, a, b) in ops {
+                let refs: Vec<&Department> = all.iter().collect();
+                let node = refs[a].clone();
+                let outcome: Vec<Department> = match op {
+                    0 => {
+                        let parent = (b < 6).then(|| refs[b]);
+                        match check_move(&refs, &node, parent) {
+                            Ok(()) => { let mut n = node.clone(); n.parent_id = parent.map(|p| p.id.clone()); vec![n] }
+                            Err(_) => vec![],
+                        }
+                    }
+                    1 => archive_subtree(&refs, &node.id),
+                    _ => {
+                        let parent = node.parent_id.as_deref().and_then(|p| refs.iter().find(|d| d.id == p).copied());
+                        restore(&node, parent).map(|n| vec![n]).unwrap_or_default()
+                    }
+                };
+                for changed in outcome {
+                    if let Some(slot) = all.iter_mut().find(|d| d.id == changed.id) {
+                        *slot = changed;
+                    }
+                }
+                for d in &all {
+                    let mut seen = vec![d.id.clone()];
+                    let mut at = d.parent_id.clone();
+                    while let Some(p) = at {
+                        prop_assert!(!seen.contains(&p), "cycle through {p}");
+                        seen.push(p.clone());
+                        let parent = all.iter().find(|x| x.id == p).unwrap();
+                        if !d.is_archived && seen.len() == 2 {
+                            prop_assert!(!parent.is_archived, "{} active under archived {}", d.id, p);
+                        }
+                        at = parent.parent_id.clone();
+                    }
                 }
             }
         }

@@ -2,4 +2,5 @@
 
 mod candidates;
 mod jobs;
+mod structure;
 mod transport;
