@@ -323,7 +323,7 @@ pub fn create_note(call: &Call, body: Value) -> Result<HttpResponse> {
                 candidate_id: c.id.clone(),
                 content,
                 is_private: p.is_private,
-                author_id: None,
+                author_id: s.api_user().map(|u| u.id.clone()),
                 created_at: p.created_at.unwrap_or(now),
             };
             let id = note.id.clone();

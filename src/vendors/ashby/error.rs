@@ -151,7 +151,7 @@ impl From<crate::http::JsonProblem> for AshbyError {
 
 /// A successful answer: `{"success": true, "results": ...}` plus any list fields.
 pub fn success(results: Value, extra: Option<Value>) -> HttpResponse {
-    let mut body = json!({"success": true, "results": results});
+    let mut body = json!({"success": true, "results": super::render::compact(results)});
     if let Some(Value::Object(extra)) = extra {
         for (k, v) in extra {
             body[k] = v;

@@ -5,6 +5,21 @@ use super::model::*;
 use super::store::Store;
 use serde_json::{json, Value};
 
+/// Ashby leaves absent optional fields out rather than sending `null` (its schemas type them
+/// without `null`), so rendered objects drop their null members, at every depth.
+pub fn compact(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .filter(|(_, v)| !v.is_null())
+                .map(|(k, v)| (k, compact(v)))
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(compact).collect()),
+        other => other,
+    }
+}
+
 fn time(t: &Time) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
@@ -134,7 +149,11 @@ pub fn application(store: &Store, a: &Application) -> Value {
         })),
         "currentInterviewStage": store.stages.get(&a.current_interview_stage_id).map(stage),
         "source": a.source_id.as_deref().and_then(|id| store.sources.get(id)).map(source),
-        "archiveReason": a.archive_reason_id.as_deref().and_then(|id| store.archive_reasons.get(id)).map(archive_reason),
+        "archiveReason": a.archive_reason_id.as_deref().and_then(|id| store.archive_reasons.get(id)).map(|r| {
+            let mut r = archive_reason(r);
+            r["customFields"] = json!([]);
+            r
+        }),
         "archivedAt": opt_time(&a.archived_at),
         "job": job.map(|j| json!({
             "id": j.id, "title": j.title, "locationId": j.location_id, "departmentId": j.department_id,

@@ -111,6 +111,14 @@ pub struct Store {
 }
 
 impl Store {
+    /// The user an API key acts as where Ashby records an author (notes): the organization's
+    /// first enabled Organization Admin.
+    pub fn api_user(&self) -> Option<&User> {
+        self.users
+            .values()
+            .find(|u| u.is_enabled && u.global_role == GlobalRole::OrganizationAdmin)
+    }
+
     /// The stages of a plan, in plan order.
     pub fn stages_of(&self, plan: &str) -> Vec<&InterviewStage> {
         let mut stages: Vec<&InterviewStage> = self

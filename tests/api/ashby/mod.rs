@@ -2,5 +2,6 @@
 
 mod candidates;
 mod jobs;
+mod schemas;
 mod structure;
 mod transport;

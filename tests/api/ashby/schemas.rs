@@ -1,0 +1,222 @@
+//! Every served Ashby endpoint's answer validates against the success-response schema of
+//! Ashby's OpenAPI document (a reduced copy in tests/data/ashby, made by
+//! tools/reduce_ashby_schemas.py).
+
+use crate::helpers::{spawn_app, Ashby};
+use serde_json::{json, Value};
+use std::collections::BTreeSet;
+
+const SCHEMAS: &str = include_str!("../../data/ashby/response-schemas.json");
+
+struct Checker {
+    ashby: Ashby,
+    schemas: Value,
+    checked: BTreeSet<String>,
+}
+
+impl Checker {
+    /// Calls `endpoint`, validates the whole body against its schema, answers `results`.
+    async fn check(&mut self, endpoint: &str, body: Value) -> Value {
+        let reply = self.ashby.call(endpoint, body).await;
+        assert_eq!(reply.body["success"], true, "{endpoint}: {}", reply.body);
+        let schema = &self.schemas[endpoint];
+        assert!(schema.is_object(), "no schema for {endpoint}");
+        let validator = jsonschema::validator_for(schema).expect("a valid schema");
+        let errors: Vec<String> = validator
+            .iter_errors(&reply.body)
+            .map(|e| format!("{} at {}", e, e.instance_path))
+            .collect();
+        assert!(
+            errors.is_empty(),
+            "{endpoint} does not match Ashby's schema:\n{}",
+            errors.join("\n")
+        );
+        self.checked.insert(endpoint.to_owned());
+        reply.body["results"].clone()
+    }
+}
+
+#[tokio::test]
+async fn every_served_endpoint_answers_in_ashbys_schema() {
+    let app = spawn_app().await;
+    let mut c = Checker {
+        ashby: app.ashby(),
+        schemas: serde_json::from_str(SCHEMAS).unwrap(),
+        checked: BTreeSet::new(),
+    };
+    c.check("apiKey.info", json!({})).await;
+    let users = c.check("user.list", json!({})).await;
+    c.check("user.info", json!({"userId": users[0]["id"]}))
+        .await;
+    c.check("user.search", json!({"email": users[0]["email"]}))
+        .await;
+    let departments = c.check("department.list", json!({})).await;
+    c.check(
+        "department.info",
+        json!({"departmentId": departments[0]["id"]}),
+    )
+    .await;
+    let department = c
+        .check(
+            "department.create",
+            json!({"name": "Schema", "parentId": departments[0]["id"]}),
+        )
+        .await;
+    c.check(
+        "department.update",
+        json!({"departmentId": department["id"], "name": "Schemas"}),
+    )
+    .await;
+    c.check("department.move", json!({"departmentId": department["id"]}))
+        .await;
+    c.check(
+        "department.archive",
+        json!({"departmentId": department["id"]}),
+    )
+    .await;
+    c.check(
+        "department.restore",
+        json!({"departmentId": department["id"]}),
+    )
+    .await;
+    let locations = c.check("location.list", json!({})).await;
+    c.check("location.info", json!({"locationId": locations[0]["id"]}))
+        .await;
+    let region = c
+        .check(
+            "location.create",
+            json!({"name": "Region", "type": "LocationHierarchy"}),
+        )
+        .await;
+    let id = locations[0]["id"].clone();
+    c.check(
+        "location.move",
+        json!({"locationId": id, "parentLocationHierarchyId": region["id"]}),
+    )
+    .await;
+    c.check(
+        "location.updateName",
+        json!({"locationId": id, "name": "Renamed"}),
+    )
+    .await;
+    c.check(
+        "location.updateExternalName",
+        json!({"locationId": id, "externalName": "Public"}),
+    )
+    .await;
+    c.check(
+        "location.updateAddress",
+        json!({"locationId": id, "address": {"postalAddress": {"addressCountry": "US"}}}),
+    )
+    .await;
+    c.check(
+        "location.updateWorkplaceType",
+        json!({"locationId": id, "workplaceType": "Hybrid"}),
+    )
+    .await;
+    c.check("location.archive", json!({"locationId": region["id"]}))
+        .await;
+    c.check("location.restore", json!({"locationId": region["id"]}))
+        .await;
+    let plans = c.check("interviewPlan.list", json!({})).await;
+    let stages = c
+        .check(
+            "interviewStage.list",
+            json!({"interviewPlanId": plans[0]["id"]}),
+        )
+        .await;
+    c.check(
+        "interviewStage.info",
+        json!({"interviewStageId": stages[0]["id"]}),
+    )
+    .await;
+    let reasons = c.check("archiveReason.list", json!({})).await;
+    c.check("source.list", json!({})).await;
+    let tag = c
+        .check("candidateTag.create", json!({"title": "Schema"}))
+        .await;
+    c.check("candidateTag.list", json!({})).await;
+    let jobs = c.check("job.list", json!({})).await;
+    c.check("job.info", json!({"id": jobs[0]["id"]})).await;
+    c.check("job.search", json!({"title": "e"})).await;
+    let job = c
+        .check("job.create", json!({"title": "Schema job", "teamId": departments[0]["id"], "locationId": locations[1]["id"]}))
+        .await;
+    c.check(
+        "job.update",
+        json!({"jobId": job["id"], "defaultInterviewPlanId": plans[0]["id"]}),
+    )
+    .await;
+    c.check(
+        "job.setStatus",
+        json!({"jobId": job["id"], "status": "Open"}),
+    )
+    .await;
+    let listed = c.check("candidate.list", json!({"limit": 5})).await;
+    c.check("candidate.info", json!({"id": listed[0]["id"]}))
+        .await;
+    c.check("candidate.search", json!({"name": "a"})).await;
+    let candidate = c.check("candidate.create", json!({"name": "Schema Person", "email": "schema@person.io", "linkedInUrl": "https://linkedin.com/in/s"})).await;
+    let cid = candidate["id"].clone();
+    c.check(
+        "candidate.update",
+        json!({"candidateId": cid, "phoneNumber": "555-0100"}),
+    )
+    .await;
+    c.check(
+        "candidate.addTag",
+        json!({"candidateId": cid, "tagId": tag["id"]}),
+    )
+    .await;
+    c.check(
+        "candidate.removeTag",
+        json!({"candidateId": cid, "tagId": tag["id"]}),
+    )
+    .await;
+    c.check(
+        "candidate.createNote",
+        json!({"candidateId": cid, "note": "Schema note"}),
+    )
+    .await;
+    c.check("candidate.listNotes", json!({"candidateId": cid}))
+        .await;
+    let application = c
+        .check(
+            "application.create",
+            json!({"candidateId": cid, "jobId": job["id"]}),
+        )
+        .await;
+    let aid = application["id"].clone();
+    c.check(
+        "application.update",
+        json!({"applicationId": aid, "sourceId": listed[0]["source"]["id"]}),
+    )
+    .await;
+    c.check("application.info", json!({"applicationId": aid}))
+        .await;
+    c.check("application.list", json!({"limit": 10})).await;
+    let archived = stages
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["type"] == "Archived")
+        .unwrap()["id"]
+        .clone();
+    c.check("application.changeStage", json!({"applicationId": aid, "interviewStageId": archived, "archiveReasonId": reasons[0]["id"]})).await;
+    c.check("application.listHistory", json!({"applicationId": aid}))
+        .await;
+    c.check("candidate.anonymize", json!({"candidateId": cid}))
+        .await;
+    c.check("candidateTag.archive", json!({"tagId": tag["id"]}))
+        .await;
+
+    let served: BTreeSet<String> = ats_sandbox::vendors::ashby::SERVED
+        .iter()
+        .map(|(e, _)| (*e).to_owned())
+        .collect();
+    let missing: Vec<&String> = served.difference(&c.checked).collect();
+    assert!(
+        missing.is_empty(),
+        "served but not schema-checked: {missing:?}"
+    );
+}
