@@ -26,6 +26,17 @@ def main(spec_path):
             node = node[int(part)] if isinstance(node, list) else node[part]
         return node
 
+    def is_error(schema):
+        """The shared error variant: the one whose schema requires `errorInfo`."""
+        return "errorInfo" in json.dumps(resolve(schema))
+
+    def success_only(schema):
+        """Drops the error variant of a `oneOf`, keeping the success shape(s)."""
+        if isinstance(schema, dict) and "oneOf" in schema:
+            kept = [s for s in schema["oneOf"] if not is_error(s)]
+            return kept[0] if len(kept) == 1 else {"oneOf": kept}
+        return schema
+
     def resolve(schema, depth=0):
         if depth > 40:
             return {}
@@ -43,8 +54,7 @@ def main(spec_path):
     out = {}
     for endpoint in served:
         op = spec["paths"]["/" + endpoint]["post"]
-        schema = resolve(op["responses"]["200"]["content"]["application/json"]["schema"])
-        out[endpoint] = schema["oneOf"][0] if "oneOf" in schema else schema
+        out[endpoint] = resolve(success_only(op["responses"]["200"]["content"]["application/json"]["schema"]))
     target = ROOT / "tests/data/ashby/response-schemas.json"
     target.write_text(json.dumps(out, sort_keys=True) + "\n")
     print(f"wrote {target} ({len(out)} endpoints)")

@@ -287,6 +287,50 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
         applications,
         notes: Vec::new(),
         api_keys,
+        close_reasons: ["Filled", "Budget cut", "Put on hold"]
+            .into_iter()
+            .map(|text| CloseReason {
+                id: rng.uuid(),
+                reason_text: text.into(),
+                is_archived: false,
+            })
+            .collect(),
+        brands: vec![Brand {
+            id: rng.uuid(),
+            name: "Main brand".into(),
+            hosted_jobs_page_slug: "careers".into(),
+        }],
+        communication_templates: [
+            ("Rejection", "Rejection"),
+            ("Interview invite", "Scheduling"),
+        ]
+        .into_iter()
+        .map(|(title, kind)| CommunicationTemplate {
+            id: rng.uuid(),
+            title: title.into(),
+            intended_types: vec![kind.into()],
+            created_at: t0,
+            updated_at: t0,
+        })
+        .collect(),
+        job_boards: [
+            ("External careers page", false),
+            ("Internal job board", true),
+        ]
+        .into_iter()
+        .map(|(title, is_internal)| JobBoard {
+            id: rng.uuid(),
+            title: title.into(),
+            is_internal,
+        })
+        .collect(),
+        hiring_team_roles: ["Hiring Manager", "Recruiter", "Coordinator", "Sourcer"]
+            .into_iter()
+            .map(|title| HiringTeamRole {
+                id: rng.uuid(),
+                title: title.into(),
+            })
+            .collect(),
         seq: None,
     };
     serde_json::to_value(doc).unwrap_or_default()

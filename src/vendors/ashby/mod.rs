@@ -5,7 +5,7 @@
 //! Files: `endpoints.rs` every spec endpoint with its permission, `error.rs` the envelope,
 //! `call.rs` an authenticated call, `pagination.rs` cursors and sync tokens, `model.rs`,
 //! `store.rs`, `render.rs` wire shapes, `rules.rs` the vendor's rules, handlers in
-//! `organization.rs`, `structure.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`,
+//! `organization.rs`, `structure.rs`, `catalog.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`,
 //! `applications.rs`, and
 //! `tenant.rs` fixtures and keys.
 //!
@@ -21,6 +21,7 @@
 pub mod applications;
 pub mod call;
 pub mod candidates;
+pub mod catalog;
 pub mod endpoints;
 pub mod error;
 pub mod generate;
@@ -85,6 +86,23 @@ pub const SERVED: &[(&str, Handler)] = &[
         structure::location_update_workplace_type,
     ),
     ("candidateTag.archive", structure::candidate_tag_archive),
+    ("closeReason.list", catalog::close_reason_list),
+    ("brand.list", catalog::brand_list),
+    (
+        "communicationTemplate.list",
+        catalog::communication_template_list,
+    ),
+    ("jobBoard.list", catalog::job_board_list),
+    ("hiringTeamRole.list", catalog::hiring_team_role_list),
+    (
+        "applicationHiringTeamRole.list",
+        catalog::application_hiring_team_role_list,
+    ),
+    (
+        "interviewStageGroup.list",
+        catalog::interview_stage_group_list,
+    ),
+    ("jobInterviewPlan.info", catalog::job_interview_plan_info),
     ("interviewPlan.list", hiring::interview_plan_list),
     ("interviewStage.list", hiring::interview_stage_list),
     ("interviewStage.info", hiring::interview_stage_info),

@@ -281,6 +281,49 @@ pub struct Note {
     pub created_at: Time,
 }
 
+/// Why a job or opening closed (`closeReason.list`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CloseReason {
+    pub id: String,
+    pub reason_text: String,
+    pub is_archived: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Brand {
+    pub id: String,
+    pub name: String,
+    pub hosted_jobs_page_slug: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CommunicationTemplate {
+    pub id: String,
+    pub title: String,
+    pub intended_types: Vec<String>,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobBoard {
+    pub id: String,
+    pub title: String,
+    pub is_internal: bool,
+}
+
+/// A role on a hiring team (Recruiter, Hiring Manager, ...).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct HiringTeamRole {
+    pub id: String,
+    pub title: String,
+}
+
 /// An API key and what it may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]

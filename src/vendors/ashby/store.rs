@@ -84,6 +84,11 @@ pub enum Change {
     Application(Application),
     Note(Note),
     ApiKey(ApiKey),
+    CloseReason(CloseReason),
+    Brand(Brand),
+    CommunicationTemplate(CommunicationTemplate),
+    JobBoard(JobBoard),
+    HiringTeamRole(HiringTeamRole),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -104,6 +109,11 @@ pub struct Store {
     pub applications: Table<Application>,
     pub notes: Table<Note>,
     pub api_keys: IndexMap<String, ApiKey>,
+    pub close_reasons: Table<CloseReason>,
+    pub brands: Table<Brand>,
+    pub communication_templates: Table<CommunicationTemplate>,
+    pub job_boards: Table<JobBoard>,
+    pub hiring_team_roles: Table<HiringTeamRole>,
     stages_by_plan: HashMap<String, Vec<String>>,
     applications_by_candidate: HashMap<String, Vec<String>>,
     notes_by_candidate: HashMap<String, Vec<String>>,
@@ -204,6 +214,13 @@ impl Store {
                 Change::ApiKey(v) => {
                     self.api_keys.insert(v.key.clone(), v);
                 }
+                Change::CloseReason(v) => self.close_reasons.put(v.id.clone(), v, seq),
+                Change::Brand(v) => self.brands.put(v.id.clone(), v, seq),
+                Change::CommunicationTemplate(v) => {
+                    self.communication_templates.put(v.id.clone(), v, seq)
+                }
+                Change::JobBoard(v) => self.job_boards.put(v.id.clone(), v, seq),
+                Change::HiringTeamRole(v) => self.hiring_team_roles.put(v.id.clone(), v, seq),
             }
         }
     }

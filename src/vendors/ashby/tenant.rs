@@ -54,6 +54,16 @@ pub(super) struct FixtureDoc {
     pub(super) notes: Vec<Note>,
     #[serde(default)]
     pub(super) api_keys: Vec<ApiKey>,
+    #[serde(default)]
+    pub(super) close_reasons: Vec<CloseReason>,
+    #[serde(default)]
+    pub(super) brands: Vec<Brand>,
+    #[serde(default)]
+    pub(super) communication_templates: Vec<CommunicationTemplate>,
+    #[serde(default)]
+    pub(super) job_boards: Vec<JobBoard>,
+    #[serde(default)]
+    pub(super) hiring_team_roles: Vec<HiringTeamRole>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) seq: Option<u64>,
 }
@@ -98,6 +108,26 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
     );
     store.apply(doc.sources.into_iter().map(Change::Source).collect());
     store.apply(doc.candidate_tags.into_iter().map(Change::Tag).collect());
+    store.apply(
+        doc.close_reasons
+            .into_iter()
+            .map(Change::CloseReason)
+            .collect(),
+    );
+    store.apply(doc.brands.into_iter().map(Change::Brand).collect());
+    store.apply(
+        doc.communication_templates
+            .into_iter()
+            .map(Change::CommunicationTemplate)
+            .collect(),
+    );
+    store.apply(doc.job_boards.into_iter().map(Change::JobBoard).collect());
+    store.apply(
+        doc.hiring_team_roles
+            .into_iter()
+            .map(Change::HiringTeamRole)
+            .collect(),
+    );
     for (i, job) in doc.jobs.into_iter().enumerate() {
         for (what, id, ok) in [
             (
@@ -251,6 +281,11 @@ fn snapshot(store: &Store) -> Value {
         applications: store.applications.values().cloned().collect(),
         notes: store.notes.values().cloned().collect(),
         api_keys: store.api_keys.values().cloned().collect(),
+        close_reasons: store.close_reasons.values().cloned().collect(),
+        brands: store.brands.values().cloned().collect(),
+        communication_templates: store.communication_templates.values().cloned().collect(),
+        job_boards: store.job_boards.values().cloned().collect(),
+        hiring_team_roles: store.hiring_team_roles.values().cloned().collect(),
         seq: Some(store.seq),
     };
     serde_json::to_value(doc).unwrap_or_default()

@@ -210,6 +210,28 @@ async fn every_served_endpoint_answers_in_ashbys_schema() {
     c.check("candidateTag.archive", json!({"tagId": tag["id"]}))
         .await;
 
+    c.check("closeReason.list", json!({})).await;
+    c.check("brand.list", json!({})).await;
+    c.check("communicationTemplate.list", json!({})).await;
+    c.check("jobBoard.list", json!({})).await;
+    let names = c
+        .check("hiringTeamRole.list", json!({"namesOnly": true}))
+        .await;
+    assert!(names[0].is_string());
+    let roles = c.check("hiringTeamRole.list", json!({})).await;
+    assert!(roles[0]["id"].is_string());
+    c.check("applicationHiringTeamRole.list", json!({})).await;
+    let groups = c.check("interviewStageGroup.list", json!({})).await;
+    assert_eq!(
+        groups.as_array().unwrap().len(),
+        6,
+        "one group per stage type"
+    );
+    let plan = c
+        .check("jobInterviewPlan.info", json!({"jobId": job["id"]}))
+        .await;
+    assert_eq!(plan["stages"].as_array().unwrap().len(), 7);
+
     let served: BTreeSet<String> = ats_sandbox::vendors::ashby::SERVED
         .iter()
         .map(|(e, _)| (*e).to_owned())
