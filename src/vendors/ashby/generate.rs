@@ -185,6 +185,7 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
                 .then_some(t0 + Duration::days(1)),
                 closed_at: matches!(status, JobStatus::Closed | JobStatus::Archived)
                     .then_some(t0 + Duration::days(20)),
+                hiring_team: Vec::new(),
             }
         })
         .collect();
@@ -258,6 +259,7 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
             }],
             created_at: at,
             updated_at: at,
+            hiring_team: Vec::new(),
         });
         all_candidates.push(candidate);
         if (i + 1) % 1000 == 0 {

@@ -67,6 +67,7 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
                 updated_at: now,
                 opened_at: None,
                 closed_at: None,
+                hiring_team: Vec::new(),
             };
             let id = job.id.clone();
             Ok((vec![Change::Job(job)], id))

@@ -6,7 +6,7 @@
 //! `call.rs` an authenticated call, `pagination.rs` cursors and sync tokens, `model.rs`,
 //! `store.rs`, `render.rs` wire shapes, `rules.rs` the vendor's rules, handlers in
 //! `organization.rs`, `structure.rs`, `catalog.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`,
-//! `applications.rs`, and
+//! `applications.rs`, `teams.rs` (hiring teams, source changes, transfers), and
 //! `tenant.rs` fixtures and keys.
 //!
 //! Served so far: the endpoints in [`SERVED`]. Every other endpoint of the spec answers 501
@@ -34,6 +34,7 @@ pub mod render;
 pub mod rules;
 pub mod store;
 pub mod structure;
+pub mod teams;
 pub mod tenant;
 
 use crate::http::{basic_auth, parse_value, vendor_error_shape, BasicAuth};
@@ -132,6 +133,18 @@ pub const SERVED: &[(&str, Handler)] = &[
     ("application.changeStage", applications::change_stage),
     ("application.listHistory", applications::list_history),
     ("application.update", applications::update),
+    ("application.changeSource", teams::change_source),
+    ("application.transfer", teams::transfer),
+    (
+        "application.addHiringTeamMember",
+        teams::application_add_member,
+    ),
+    (
+        "application.removeHiringTeamMember",
+        teams::application_remove_member,
+    ),
+    ("hiringTeam.addMember", teams::add_member),
+    ("hiringTeam.removeMember", teams::remove_member),
 ];
 
 /// `POST /{endpoint}`: find the endpoint, authenticate, check the permission, run it.

@@ -154,6 +154,14 @@ pub enum EmploymentType {
     Temporary,
 }
 
+/// A user holding a hiring-team role on a job or an application.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TeamMember {
+    pub user_id: String,
+    pub role_id: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Job {
@@ -172,6 +180,8 @@ pub struct Job {
     pub updated_at: Time,
     pub opened_at: Option<Time>,
     pub closed_at: Option<Time>,
+    #[serde(default)]
+    pub hiring_team: Vec<TeamMember>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -266,6 +276,8 @@ pub struct Application {
     pub archive_reason_id: Option<String>,
     pub archived_at: Option<Time>,
     pub history: Vec<StageVisit>,
+    #[serde(default)]
+    pub hiring_team: Vec<TeamMember>,
     pub created_at: Time,
     pub updated_at: Time,
 }

@@ -85,13 +85,28 @@ pub fn tag(t: &CandidateTag) -> Value {
     json!({"id": t.id, "title": t.title, "isArchived": t.is_archived})
 }
 
+/// A hiring team as Ashby lists it: `{email, firstName, lastName, role, userId}` per member.
+pub fn hiring_team(store: &Store, team: &[TeamMember]) -> Vec<Value> {
+    team.iter().filter_map(|m| team_member(store, m)).collect()
+}
+
+pub fn team_member(store: &Store, m: &TeamMember) -> Option<Value> {
+    let user = store.users.get(&m.user_id)?;
+    let role = store.hiring_team_roles.get(&m.role_id)?;
+    Some(json!({
+        "email": user.email, "firstName": user.first_name, "lastName": user.last_name,
+        "role": role.title, "userId": user.id,
+    }))
+}
+
 pub fn job(store: &Store, j: &Job) -> Value {
     json!({
         "id": j.id, "title": j.title, "confidential": j.confidential, "status": j.status,
         "employmentType": j.employment_type, "locationId": j.location_id,
         "departmentId": j.department_id, "defaultInterviewPlanId": j.default_interview_plan_id,
         "interviewPlanIds": j.interview_plan_ids, "customFields": [], "jobPostingIds": [],
-        "customRequisitionId": j.custom_requisition_id, "brandId": null, "hiringTeam": [],
+        "customRequisitionId": j.custom_requisition_id, "brandId": null,
+        "hiringTeam": hiring_team(store, &j.hiring_team),
         "author": j.author_id.as_deref().and_then(|id| store.users.get(id)).map(user),
         "createdAt": time(&j.created_at), "updatedAt": time(&j.updated_at),
         "openedAt": opt_time(&j.opened_at), "closedAt": opt_time(&j.closed_at),
@@ -159,7 +174,7 @@ pub fn application(store: &Store, a: &Application) -> Value {
             "id": j.id, "title": j.title, "locationId": j.location_id, "departmentId": j.department_id,
         })),
         "creditedToUser": a.credited_to_user_id.as_deref().and_then(|id| store.users.get(id)).map(user),
-        "hiringTeam": [],
+        "hiringTeam": hiring_team(store, &a.hiring_team),
         "appliedViaJobPostingId": null,
     })
 }

@@ -167,6 +167,7 @@ pub fn create_application(
         }],
         created_at,
         updated_at: created_at,
+        hiring_team: Vec::new(),
     })
 }
 
@@ -398,7 +399,7 @@ mod tests {
                 employment_type: EmploymentType::FullTime, location_id: None, department_id: None,
                 default_interview_plan_id: Some("p".into()), interview_plan_ids: vec![],
                 custom_requisition_id: None, author_id: None, created_at: t, updated_at: t,
-                opened_at: None, closed_at: None,
+                opened_at: None, closed_at: None, hiring_team: vec![],
             };
             for to in calls.into_iter().map(|i| ALL[i]) {
                 match set_job_status(&store, &job, to, t) {

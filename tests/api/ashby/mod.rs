@@ -4,4 +4,5 @@ mod candidates;
 mod jobs;
 mod schemas;
 mod structure;
+mod teams;
 mod transport;

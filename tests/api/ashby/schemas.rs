@@ -232,6 +232,51 @@ async fn every_served_endpoint_answers_in_ashbys_schema() {
         .await;
     assert_eq!(plan["stages"].as_array().unwrap().len(), 7);
 
+    let role = roles[0]["id"].clone();
+    let user = users[0]["id"].clone();
+    c.check(
+        "hiringTeam.addMember",
+        json!({"jobId": job["id"], "teamMemberId": user, "roleId": role}),
+    )
+    .await;
+    c.check(
+        "hiringTeam.removeMember",
+        json!({"jobId": job["id"], "teamMemberId": user, "roleId": role}),
+    )
+    .await;
+    let other = c
+        .check(
+            "candidate.create",
+            json!({"name": "Mover", "email": "mover@x.io"}),
+        )
+        .await;
+    let moving = c
+        .check(
+            "application.create",
+            json!({"candidateId": other["id"], "jobId": jobs[0]["id"]}),
+        )
+        .await;
+    c.check(
+        "application.addHiringTeamMember",
+        json!({"applicationId": moving["id"], "teamMemberId": user, "roleId": role}),
+    )
+    .await;
+    c.check(
+        "application.removeHiringTeamMember",
+        json!({"applicationId": moving["id"], "teamMemberId": user, "roleId": role}),
+    )
+    .await;
+    c.check(
+        "application.changeSource",
+        json!({"applicationId": moving["id"], "sourceId": null}),
+    )
+    .await;
+    c.check(
+        "application.transfer",
+        json!({"applicationId": moving["id"], "jobId": job["id"], "interviewPlanId": plans[0]["id"], "interviewStageId": stages[2]["id"]}),
+    )
+    .await;
+
     let served: BTreeSet<String> = ats_sandbox::vendors::ashby::SERVED
         .iter()
         .map(|(e, _)| (*e).to_owned())
