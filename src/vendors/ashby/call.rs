@@ -17,6 +17,11 @@ pub struct Call<'a> {
     pub key: ApiKey,
     pub clock: &'a Clock,
     pub endpoint: &'static str,
+    /// The tenant's id (file handles carry it).
+    pub tenant_id: String,
+    /// Where this API is reached (`http://host/ashby` or `http://api.ashbyhq.com`), for URLs
+    /// the answers hand out.
+    pub base_url: String,
 }
 
 impl Call<'_> {

@@ -102,6 +102,8 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
                 source_id: p.source_id,
                 credited_to_user_id: p.credited_to_user_id,
                 location_summary: None,
+                file_handles: Vec::new(),
+                resume_handle: None,
                 anonymized: false,
                 created_at: created,
                 updated_at: now,

@@ -225,6 +225,8 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
             source_id: Some(sources[(i as usize) % sources.len()].id.clone()),
             credited_to_user_id: None,
             location_summary: Some(rng.city()),
+            file_handles: Vec::new(),
+            resume_handle: None,
             anonymized: false,
             created_at: at,
             updated_at: at,
@@ -333,6 +335,7 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
                 title: title.into(),
             })
             .collect(),
+        files: Vec::new(),
         seq: None,
     };
     serde_json::to_value(doc).unwrap_or_default()

@@ -6,7 +6,7 @@
 //! `call.rs` an authenticated call, `pagination.rs` cursors and sync tokens, `model.rs`,
 //! `store.rs`, `render.rs` wire shapes, `rules.rs` the vendor's rules, handlers in
 //! `organization.rs`, `structure.rs`, `catalog.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`,
-//! `applications.rs`, `teams.rs` (hiring teams, source changes, transfers), and
+//! `applications.rs`, `files.rs` (uploads), `teams.rs` (hiring teams, source changes, transfers), and
 //! `tenant.rs` fixtures and keys.
 //!
 //! Served so far: the endpoints in [`SERVED`]. Every other endpoint of the spec answers 501
@@ -24,6 +24,7 @@ pub mod candidates;
 pub mod catalog;
 pub mod endpoints;
 pub mod error;
+pub mod files;
 pub mod generate;
 pub mod hiring;
 pub mod jobs;
@@ -127,6 +128,10 @@ pub const SERVED: &[(&str, Handler)] = &[
     ("candidate.createNote", candidates::create_note),
     ("candidate.listNotes", candidates::list_notes),
     ("candidate.anonymize", candidates::anonymize),
+    ("candidate.uploadFile", files::candidate_upload_file),
+    ("candidate.uploadResume", files::candidate_upload_resume),
+    ("file.createFileUploadHandle", files::create_upload_handle),
+    ("file.info", files::info),
     ("application.create", applications::create),
     ("application.info", applications::info),
     ("application.list", applications::list),
@@ -221,11 +226,19 @@ fn run(
             "Request payload is malformed: expected a JSON object",
         ));
     }
+    let info = req.connection_info();
+    let prefix = if req.path().starts_with("/ashby/") {
+        "/ashby"
+    } else {
+        ""
+    };
     let call = Call {
         tenant: org,
         key: api_key,
         clock: &sandbox.clock,
         endpoint: name,
+        tenant_id: tenant.id.clone(),
+        base_url: format!("{}://{}{prefix}", info.scheme(), info.host()),
     };
     handler(&call, body)
 }
@@ -234,6 +247,8 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
         .wrap(vendor_error_shape(AshbyError::render_status))
         .wrap(from_fn(crate::gateway::gateway))
+        .route("/_storage/{handle}", web::post().to(files::upload))
+        .route("/_files/{handle}", web::get().to(files::download))
         .service(web::resource("/{endpoint}").post(dispatch))
 }
 

@@ -222,6 +222,11 @@ pub struct Candidate {
     pub source_id: Option<String>,
     pub credited_to_user_id: Option<String>,
     pub location_summary: Option<String>,
+    /// Handles of the files attached to the candidate.
+    #[serde(default)]
+    pub file_handles: Vec<String>,
+    #[serde(default)]
+    pub resume_handle: Option<String>,
     pub anonymized: bool,
     pub created_at: Time,
     pub updated_at: Time,
@@ -334,6 +339,23 @@ pub struct JobBoard {
 pub struct HiringTeamRole {
     pub id: String,
     pub title: String,
+}
+
+/// A file: announced by `file.createFileUploadHandle`, its bytes uploaded to the presigned
+/// URL, then attached to a candidate. The bytes are kept (base64) and served back by the URL
+/// `file.info` answers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct StoredFile {
+    /// The handle clients pass around.
+    pub handle: String,
+    pub context: String,
+    pub filename: String,
+    pub content_type: String,
+    pub content_length: u64,
+    /// Base64 of the bytes, once uploaded.
+    pub data: Option<String>,
+    pub created_at: Time,
 }
 
 /// An API key and what it may do.

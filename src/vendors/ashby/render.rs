@@ -139,7 +139,9 @@ pub fn candidate(store: &Store, c: &Candidate) -> Value {
         "primaryPhoneNumber": primary(&c.phone_numbers), "phoneNumbers": c.phone_numbers,
         "socialLinks": c.social_links, "tags": tags, "position": c.position,
         "company": c.company, "school": c.school, "applicationIds": applications,
-        "resumeFileHandle": null, "fileHandles": [], "customFields": [],
+        "resumeFileHandle": c.resume_handle.as_deref().and_then(|h| file_handle(store, h)),
+        "fileHandles": c.file_handles.iter().filter_map(|h| file_handle(store, h)).collect::<Vec<_>>(),
+        "customFields": [],
         "profileUrl": format!("https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/{}", c.id),
         "source": c.source_id.as_deref().and_then(|id| store.sources.get(id)).map(source),
         "creditedToUser": c.credited_to_user_id.as_deref().and_then(|id| store.users.get(id)).map(user),
@@ -177,6 +179,14 @@ pub fn application(store: &Store, a: &Application) -> Value {
         "hiringTeam": hiring_team(store, &a.hiring_team),
         "appliedViaJobPostingId": null,
     })
+}
+
+/// `{id, name, handle}` of a stored file.
+pub fn file_handle(store: &Store, handle: &str) -> Option<Value> {
+    store
+        .files
+        .get(handle)
+        .map(|f| json!({"id": f.handle, "name": f.filename, "handle": f.handle}))
 }
 
 pub fn visit(v: &StageVisit) -> Value {

@@ -89,6 +89,7 @@ pub enum Change {
     CommunicationTemplate(CommunicationTemplate),
     JobBoard(JobBoard),
     HiringTeamRole(HiringTeamRole),
+    File(StoredFile),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -114,6 +115,7 @@ pub struct Store {
     pub communication_templates: Table<CommunicationTemplate>,
     pub job_boards: Table<JobBoard>,
     pub hiring_team_roles: Table<HiringTeamRole>,
+    pub files: Table<StoredFile>,
     stages_by_plan: HashMap<String, Vec<String>>,
     applications_by_candidate: HashMap<String, Vec<String>>,
     notes_by_candidate: HashMap<String, Vec<String>>,
@@ -221,6 +223,7 @@ impl Store {
                 }
                 Change::JobBoard(v) => self.job_boards.put(v.id.clone(), v, seq),
                 Change::HiringTeamRole(v) => self.hiring_team_roles.put(v.id.clone(), v, seq),
+                Change::File(v) => self.files.put(v.handle.clone(), v, seq),
             }
         }
     }

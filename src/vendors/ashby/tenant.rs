@@ -64,6 +64,8 @@ pub(super) struct FixtureDoc {
     pub(super) job_boards: Vec<JobBoard>,
     #[serde(default)]
     pub(super) hiring_team_roles: Vec<HiringTeamRole>,
+    #[serde(default)]
+    pub(super) files: Vec<StoredFile>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) seq: Option<u64>,
 }
@@ -286,6 +288,7 @@ fn snapshot(store: &Store) -> Value {
         communication_templates: store.communication_templates.values().cloned().collect(),
         job_boards: store.job_boards.values().cloned().collect(),
         hiring_team_roles: store.hiring_team_roles.values().cloned().collect(),
+        files: store.files.values().cloned().collect(),
         seq: Some(store.seq),
     };
     serde_json::to_value(doc).unwrap_or_default()

@@ -1,6 +1,7 @@
 //! Ashby over HTTP.
 
 mod candidates;
+mod files;
 mod jobs;
 mod schemas;
 mod structure;

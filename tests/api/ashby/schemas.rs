@@ -277,6 +277,36 @@ async fn every_served_endpoint_answers_in_ashbys_schema() {
     )
     .await;
 
+    let upload = c
+        .check(
+            "file.createFileUploadHandle",
+            json!({"fileUploadContext": "CandidateFiles", "filename": "notes.txt", "contentType": "text/plain", "contentLength": 5}),
+        )
+        .await;
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(b"hello".to_vec()));
+    let sent = app
+        .client
+        .post(upload["url"].as_str().unwrap())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(sent.status(), 204);
+    c.check(
+        "candidate.uploadFile",
+        json!({"candidateId": other["id"], "fileHandle": upload["handle"]}),
+    )
+    .await;
+    c.check(
+        "candidate.uploadResume",
+        json!({"candidateId": other["id"], "resumeHandle": upload["handle"]}),
+    )
+    .await;
+    c.check("file.info", json!({"fileHandle": upload["handle"]}))
+        .await;
+    c.check("candidate.info", json!({"id": other["id"]})).await;
+
     let served: BTreeSet<String> = ats_sandbox::vendors::ashby::SERVED
         .iter()
         .map(|(e, _)| (*e).to_owned())
