@@ -554,3 +554,68 @@ async fn rate_limit_requests_are_checked() {
         .await;
     assert_eq!(plain.body["rate_limits"], json!(null));
 }
+
+#[tokio::test]
+async fn ashby_snapshots_keep_every_kind_of_record() {
+    let app = spawn_app().await;
+    let ashby = app.ashby();
+    let handle = ashby
+        .ok(
+            "file.createFileUploadHandle",
+            json!({"fileUploadContext": "CandidateFiles", "filename": "a.txt", "contentType": "text/plain", "contentLength": 2}),
+        )
+        .await;
+    let form = reqwest::multipart::Form::new()
+        .part("file", reqwest::multipart::Part::bytes(b"hi".to_vec()));
+    app.client
+        .post(handle["url"].as_str().unwrap())
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let snapshot = app
+        .admin(Method::GET, "/tenants/ashby-default/snapshot", None)
+        .await
+        .body;
+    for kind in [
+        "files",
+        "projects",
+        "hiringTeamRoles",
+        "closeReasons",
+        "candidates",
+        "applications",
+    ] {
+        assert!(
+            !snapshot["state"][kind].as_array().unwrap().is_empty(),
+            "{kind} in the snapshot"
+        );
+    }
+    ashby.ok("candidate.create", json!({"name": "After"})).await;
+    let restored = app
+        .admin(
+            Method::PUT,
+            "/tenants/ashby-default/snapshot",
+            Some(snapshot.clone()),
+        )
+        .await;
+    assert_eq!(restored.status, 200, "{}", restored.body);
+    assert_eq!(
+        app.admin(Method::GET, "/tenants/ashby-default/snapshot", None)
+            .await
+            .body,
+        snapshot
+    );
+    let info = ashby
+        .ok("file.info", json!({"fileHandle": handle["handle"]}))
+        .await;
+    let bytes = app
+        .client
+        .get(info["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap()
+        .bytes()
+        .await
+        .unwrap();
+    assert_eq!(&bytes[..], b"hi");
+}

@@ -104,6 +104,7 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
                 location_summary: None,
                 file_handles: Vec::new(),
                 resume_handle: None,
+                project_ids: Vec::new(),
                 anonymized: false,
                 created_at: created,
                 updated_at: now,

@@ -227,6 +227,7 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
             location_summary: Some(rng.city()),
             file_handles: Vec::new(),
             resume_handle: None,
+            project_ids: Vec::new(),
             anonymized: false,
             created_at: at,
             updated_at: at,
@@ -336,6 +337,21 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
             })
             .collect(),
         files: Vec::new(),
+        projects: [
+            "Senior engineers pipeline",
+            "Confidential leadership search",
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(i, title)| Project {
+            id: rng.uuid(),
+            title: title.into(),
+            is_archived: false,
+            confidential: i == 1,
+            author_id: None,
+            created_at: t0,
+        })
+        .collect(),
         seq: None,
     };
     serde_json::to_value(doc).unwrap_or_default()

@@ -6,7 +6,7 @@
 //! `call.rs` an authenticated call, `pagination.rs` cursors and sync tokens, `model.rs`,
 //! `store.rs`, `render.rs` wire shapes, `rules.rs` the vendor's rules, handlers in
 //! `organization.rs`, `structure.rs`, `catalog.rs`, `hiring.rs`, `jobs.rs`, `candidates.rs`,
-//! `applications.rs`, `files.rs` (uploads), `teams.rs` (hiring teams, source changes, transfers), and
+//! `applications.rs`, `files.rs` (uploads), `projects.rs`, `teams.rs` (hiring teams, source changes, transfers), and
 //! `tenant.rs` fixtures and keys.
 //!
 //! Served so far: the endpoints in [`SERVED`]. Every other endpoint of the spec answers 501
@@ -31,6 +31,7 @@ pub mod jobs;
 pub mod model;
 pub mod organization;
 pub mod pagination;
+pub mod projects;
 pub mod render;
 pub mod rules;
 pub mod store;
@@ -132,6 +133,12 @@ pub const SERVED: &[(&str, Handler)] = &[
     ("candidate.uploadResume", files::candidate_upload_resume),
     ("file.createFileUploadHandle", files::create_upload_handle),
     ("file.info", files::info),
+    ("project.info", projects::info),
+    ("project.list", projects::list),
+    ("project.search", projects::search),
+    ("candidate.addProject", projects::add_candidate),
+    ("candidate.removeProject", projects::remove_candidate),
+    ("candidate.listProjects", projects::of_candidate),
     ("application.create", applications::create),
     ("application.info", applications::info),
     ("application.list", applications::list),

@@ -227,6 +227,8 @@ pub struct Candidate {
     pub file_handles: Vec<String>,
     #[serde(default)]
     pub resume_handle: Option<String>,
+    #[serde(default)]
+    pub project_ids: Vec<String>,
     pub anonymized: bool,
     pub created_at: Time,
     pub updated_at: Time,
@@ -355,6 +357,18 @@ pub struct StoredFile {
     pub content_length: u64,
     /// Base64 of the bytes, once uploaded.
     pub data: Option<String>,
+    pub created_at: Time,
+}
+
+/// A sourcing project candidates are added to.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Project {
+    pub id: String,
+    pub title: String,
+    pub is_archived: bool,
+    pub confidential: bool,
+    pub author_id: Option<String>,
     pub created_at: Time,
 }
 

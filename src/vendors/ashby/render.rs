@@ -181,6 +181,13 @@ pub fn application(store: &Store, a: &Application) -> Value {
     })
 }
 
+pub fn project(p: &Project) -> Value {
+    json!({
+        "id": p.id, "title": p.title, "isArchived": p.is_archived, "confidential": p.confidential,
+        "authorId": p.author_id, "createdAt": time(&p.created_at), "customFieldEntries": [],
+    })
+}
+
 /// `{id, name, handle}` of a stored file.
 pub fn file_handle(store: &Store, handle: &str) -> Option<Value> {
     store

@@ -90,6 +90,7 @@ pub enum Change {
     JobBoard(JobBoard),
     HiringTeamRole(HiringTeamRole),
     File(StoredFile),
+    Project(Project),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -116,6 +117,7 @@ pub struct Store {
     pub job_boards: Table<JobBoard>,
     pub hiring_team_roles: Table<HiringTeamRole>,
     pub files: Table<StoredFile>,
+    pub projects: Table<Project>,
     stages_by_plan: HashMap<String, Vec<String>>,
     applications_by_candidate: HashMap<String, Vec<String>>,
     notes_by_candidate: HashMap<String, Vec<String>>,
@@ -224,6 +226,7 @@ impl Store {
                 Change::JobBoard(v) => self.job_boards.put(v.id.clone(), v, seq),
                 Change::HiringTeamRole(v) => self.hiring_team_roles.put(v.id.clone(), v, seq),
                 Change::File(v) => self.files.put(v.handle.clone(), v, seq),
+                Change::Project(v) => self.projects.put(v.id.clone(), v, seq),
             }
         }
     }

@@ -66,6 +66,8 @@ pub(super) struct FixtureDoc {
     pub(super) hiring_team_roles: Vec<HiringTeamRole>,
     #[serde(default)]
     pub(super) files: Vec<StoredFile>,
+    #[serde(default)]
+    pub(super) projects: Vec<Project>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) seq: Option<u64>,
 }
@@ -130,6 +132,8 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
             .map(Change::HiringTeamRole)
             .collect(),
     );
+    store.apply(doc.files.into_iter().map(Change::File).collect());
+    store.apply(doc.projects.into_iter().map(Change::Project).collect());
     for (i, job) in doc.jobs.into_iter().enumerate() {
         for (what, id, ok) in [
             (
@@ -289,6 +293,7 @@ fn snapshot(store: &Store) -> Value {
         job_boards: store.job_boards.values().cloned().collect(),
         hiring_team_roles: store.hiring_team_roles.values().cloned().collect(),
         files: store.files.values().cloned().collect(),
+        projects: store.projects.values().cloned().collect(),
         seq: Some(store.seq),
     };
     serde_json::to_value(doc).unwrap_or_default()

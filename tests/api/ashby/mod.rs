@@ -3,6 +3,7 @@
 mod candidates;
 mod files;
 mod jobs;
+mod projects;
 mod schemas;
 mod structure;
 mod teams;

@@ -307,6 +307,19 @@ async fn every_served_endpoint_answers_in_ashbys_schema() {
         .await;
     c.check("candidate.info", json!({"id": other["id"]})).await;
 
+    let projects = c.check("project.list", json!({})).await;
+    c.check("project.info", json!({"projectId": projects[0]["id"]}))
+        .await;
+    c.check("project.search", json!({"title": "e"})).await;
+    let joined = json!({"candidateId": other["id"], "projectId": projects[0]["id"]});
+    c.check("candidate.addProject", joined.clone()).await;
+    c.check(
+        "candidate.listProjects",
+        json!({"candidateId": other["id"]}),
+    )
+    .await;
+    c.check("candidate.removeProject", joined).await;
+
     let served: BTreeSet<String> = ats_sandbox::vendors::ashby::SERVED
         .iter()
         .map(|(e, _)| (*e).to_owned())
