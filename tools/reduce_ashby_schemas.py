@@ -50,11 +50,22 @@ def main(spec_path):
             return [resolve(x, depth + 1) for x in schema]
         return schema
 
+    def overlapping_unions_as_any_of(schema):
+        """Ashby's value unions list `{"type": "string"}` several times (String, Date, ValueSelect
+        values), so a plain string would match more than one `oneOf` branch and never validate.
+        Read every union as `anyOf`: a value Ashby sends matches at least one branch."""
+        if isinstance(schema, dict):
+            return {("anyOf" if k == "oneOf" else k): overlapping_unions_as_any_of(v) for k, v in schema.items()}
+        if isinstance(schema, list):
+            return [overlapping_unions_as_any_of(x) for x in schema]
+        return schema
+
     served = re.findall(r'\(\s*"([\w.]+)",\s*\w+::\w+,?\s*\)', (ROOT / "src/vendors/ashby/mod.rs").read_text())
     out = {}
     for endpoint in served:
         op = spec["paths"]["/" + endpoint]["post"]
-        out[endpoint] = resolve(success_only(op["responses"]["200"]["content"]["application/json"]["schema"]))
+        schema = op["responses"]["200"]["content"]["application/json"]["schema"]
+        out[endpoint] = overlapping_unions_as_any_of(resolve(success_only(schema)))
     target = ROOT / "tests/data/ashby/response-schemas.json"
     target.write_text(json.dumps(out, sort_keys=True) + "\n")
     print(f"wrote {target} ({len(out)} endpoints)")

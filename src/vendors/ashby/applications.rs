@@ -12,19 +12,6 @@ use actix_web::HttpResponse;
 use serde::Deserialize;
 use serde_json::Value;
 
-fn visible<'s>(call: &Call, store: &'s Store, id: &str) -> Result<&'s Application> {
-    store
-        .applications
-        .get(id)
-        .filter(|a| {
-            store
-                .jobs
-                .get(&a.job_id)
-                .is_some_and(|j| call.can_see_job(j))
-        })
-        .ok_or_else(|| AshbyError::not_found("application", "Application"))
-}
-
 fn render_one(store: &Store, id: &str) -> Option<Value> {
     store
         .applications
@@ -86,7 +73,12 @@ struct ApplicationId {
 
 pub fn info(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: ApplicationId = params(body)?;
-    let app = call.read(|s| Ok(render::application(s, visible(call, s, &p.application_id)?)))?;
+    let app = call.read(|s| {
+        Ok(render::application(
+            s,
+            call.application(s, &p.application_id)?,
+        ))
+    })?;
     Ok(success(app, None))
 }
 
@@ -131,7 +123,7 @@ pub fn change_stage(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: ChangeStage = params(body)?;
     let app = call.write(
         |s, now, rng| {
-            let app = visible(call, s, &p.application_id)?;
+            let app = call.application(s, &p.application_id)?;
             let app = rules::change_stage(
                 s,
                 app,
@@ -152,7 +144,8 @@ pub fn change_stage(call: &Call, body: Value) -> Result<HttpResponse> {
 pub fn list_history(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: ApplicationId = params(body)?;
     let history: Vec<Value> = call.read(|s| {
-        Ok(visible(call, s, &p.application_id)?
+        Ok(call
+            .application(s, &p.application_id)?
             .history
             .iter()
             .map(render::visit)
@@ -177,7 +170,7 @@ pub fn update(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: Update = params(body)?;
     let app = call.write(
         |s, now, _| {
-            let mut app = visible(call, s, &p.application_id)?.clone();
+            let mut app = call.application(s, &p.application_id)?.clone();
             if let Some(source) = p.source_id {
                 if !s.sources.contains(&source) {
                     return Err(AshbyError::not_found("source", "Source"));
@@ -200,4 +193,85 @@ pub fn update(call: &Call, body: Value) -> Result<HttpResponse> {
         |s, id| render_one(s, &id),
     )?;
     Ok(success(app.unwrap_or(Value::Null), None))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HistoryUpdate {
+    application_id: String,
+    application_history: Vec<HistoryEventInput>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct HistoryEventInput {
+    stage_id: String,
+    stage_number: u32,
+    entered_stage_at: chrono::DateTime<chrono::Utc>,
+    application_history_id: Option<String>,
+    archive_reason_id: Option<String>,
+}
+
+/// Needs the key's "Allow updating application history?" setting besides `candidatesWrite`.
+pub fn update_history(call: &Call, body: Value) -> Result<HttpResponse> {
+    let p: HistoryUpdate = params(body)?;
+    if !call.key.allow_history_updates {
+        return Err(AshbyError::missing_permission(
+            call.endpoint,
+            "Allow updating application history",
+        ));
+    }
+    let events: Vec<rules::HistoryEvent> = p
+        .application_history
+        .into_iter()
+        .map(|e| rules::HistoryEvent {
+            stage_id: e.stage_id,
+            stage_number: e.stage_number,
+            entered_stage_at: e.entered_stage_at,
+            application_history_id: e.application_history_id,
+            archive_reason_id: e.archive_reason_id,
+        })
+        .collect();
+    let app = call.write(
+        |s, now, rng| {
+            let app = call.application(s, &p.application_id)?;
+            let next = rules::update_history(s, app, &events, || rng.uuid(), now)?;
+            let id = next.id.clone();
+            Ok((vec![Change::Application(next)], id))
+        },
+        |s, id| {
+            render_one(s, &id).map(|mut out| {
+                out["applicationHistory"] = s
+                    .applications
+                    .get(&id)
+                    .map(|a| a.history.iter().map(render::visit).collect())
+                    .unwrap_or_default();
+                out
+            })
+        },
+    )?;
+    Ok(success(app.unwrap_or(Value::Null), None))
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct CriteriaList {
+    application_id: String,
+    cursor: Option<String>,
+}
+
+/// The sandbox runs no AI application review: an empty page for a visible application.
+pub fn list_criteria_evaluations(call: &Call, body: Value) -> Result<HttpResponse> {
+    let p: CriteriaList = params(body)?;
+    if p.cursor.is_some() {
+        return Err(AshbyError::new(
+            "invalid_next_cursor",
+            "The cursor is not valid for this list",
+        ));
+    }
+    call.read(|s| call.application(s, &p.application_id).map(|_| ()))?;
+    Ok(success(
+        Value::Array(Vec::new()),
+        Some(serde_json::json!({"moreDataAvailable": false})),
+    ))
 }

@@ -2,7 +2,7 @@
 //! write the organization (the key's confidential-jobs toggle, fresh ids, the clock).
 
 use super::error::AshbyError;
-use super::model::{ApiKey, Job, Time};
+use super::model::{ApiKey, Application, Candidate, Job, Opening, Time};
 use super::store::{Change, Store};
 use super::tenant::AshbyTenant;
 use crate::clock::Clock;
@@ -32,6 +32,45 @@ impl Call<'_> {
     /// Confidential jobs are invisible to keys without the confidential-jobs toggle.
     pub fn can_see_job(&self, job: &Job) -> bool {
         !job.confidential || self.key.confidential_jobs
+    }
+
+    /// A job this key may see, or `job_not_found`.
+    pub fn job<'s>(&self, store: &'s Store, id: &str) -> Result<&'s Job> {
+        store
+            .jobs
+            .get(id)
+            .filter(|j| self.can_see_job(j))
+            .ok_or_else(|| AshbyError::not_found("job", "Job"))
+    }
+
+    /// An application this key may see (its job is visible), or `application_not_found`.
+    pub fn application<'s>(&self, store: &'s Store, id: &str) -> Result<&'s Application> {
+        store
+            .applications
+            .get(id)
+            .filter(|a| {
+                store
+                    .jobs
+                    .get(&a.job_id)
+                    .is_some_and(|j| self.can_see_job(j))
+            })
+            .ok_or_else(|| AshbyError::not_found("application", "Application"))
+    }
+
+    /// A candidate, or `candidate_not_found`.
+    pub fn candidate<'s>(&self, store: &'s Store, id: &str) -> Result<&'s Candidate> {
+        store
+            .candidates
+            .get(id)
+            .ok_or_else(|| AshbyError::not_found("candidate", "Candidate"))
+    }
+
+    /// An opening, or `opening_not_found`.
+    pub fn opening<'s>(&self, store: &'s Store, id: &str) -> Result<&'s Opening> {
+        store
+            .openings
+            .get(id)
+            .ok_or_else(|| AshbyError::not_found("opening", "Opening"))
     }
 
     /// Where a list of this call is taken (for [`super::pagination::page`]).

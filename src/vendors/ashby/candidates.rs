@@ -105,6 +105,8 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
                 file_handles: Vec::new(),
                 resume_handle: None,
                 project_ids: Vec::new(),
+                custom_fields: Vec::new(),
+                fraud_status: None,
                 anonymized: false,
                 created_at: created,
                 updated_at: now,

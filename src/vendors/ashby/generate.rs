@@ -50,6 +50,8 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
                 is_enabled: i != 4,
                 manager_id: None,
                 updated_at: t0,
+                custom_fields: Vec::new(),
+                interviewer_settings: InterviewerSettings::default(),
             }
         })
         .collect();
@@ -186,6 +188,8 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
                 closed_at: matches!(status, JobStatus::Closed | JobStatus::Archived)
                     .then_some(t0 + Duration::days(20)),
                 hiring_team: Vec::new(),
+                custom_fields: Vec::new(),
+                compensation_tiers: Vec::new(),
             }
         })
         .collect();
@@ -228,6 +232,8 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
             file_handles: Vec::new(),
             resume_handle: None,
             project_ids: Vec::new(),
+            custom_fields: Vec::new(),
+            fraud_status: None,
             anonymized: false,
             created_at: at,
             updated_at: at,
@@ -257,12 +263,13 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
                 title: stage.title.clone(),
                 entered_stage_at: at,
                 left_stage_at: None,
-                stage_number: 1,
+                stage_number: 0,
                 actor_id: None,
             }],
             created_at: at,
             updated_at: at,
             hiring_team: Vec::new(),
+            custom_fields: Vec::new(),
         });
         all_candidates.push(candidate);
         if (i + 1) % 1000 == 0 {
@@ -275,9 +282,10 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
         title: "Generated full-access key".into(),
         permissions: ALL_PERMISSIONS.iter().map(|p| (*p).to_owned()).collect(),
         confidential_jobs: true,
+        allow_history_updates: true,
         created_at: t0,
     }];
-    let doc = FixtureDoc {
+    let mut doc = FixtureDoc {
         organization: Organization { name: org },
         users,
         departments,
@@ -352,7 +360,168 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
             created_at: t0,
         })
         .collect(),
+        custom_fields: Vec::new(),
+        interviewer_pauses: Vec::new(),
+        openings: Vec::new(),
+        job_postings: Vec::new(),
+        job_templates: Vec::new(),
+        source_tracking_links: Vec::new(),
+        email_messages: Vec::new(),
         seq: None,
     };
+    hiring_extras(&mut doc, &mut rng, t0);
     serde_json::to_value(doc).unwrap_or_default()
+}
+
+/// Custom fields, openings, job postings, job templates, tracking links and an interviewer
+/// pause, drawn after everything else so the records above keep their ids for a seed.
+fn hiring_extras(doc: &mut FixtureDoc, rng: &mut SeededRng, t0: chrono::DateTime<Utc>) {
+    let select = |values: &[&str]| -> Vec<SelectableValue> {
+        values
+            .iter()
+            .map(|v| SelectableValue {
+                label: (*v).into(),
+                value: v.to_lowercase().replace(' ', "_"),
+                is_archived: false,
+            })
+            .collect()
+    };
+    let fields: [(&str, &str, FieldType, Vec<SelectableValue>); 7] = [
+        (
+            "Notice period (weeks)",
+            "Candidate",
+            FieldType::Number,
+            vec![],
+        ),
+        (
+            "Work authorization",
+            "Candidate",
+            FieldType::ValueSelect,
+            select(&["Citizen", "Visa required", "Visa held"]),
+        ),
+        (
+            "Languages",
+            "Candidate",
+            FieldType::MultiValueSelect,
+            select(&["English", "German", "Spanish", "French"]),
+        ),
+        ("Referral bonus", "Application", FieldType::Currency, vec![]),
+        ("Cost center", "Job", FieldType::String, vec![]),
+        ("Budget approved", "Opening", FieldType::Boolean, vec![]),
+        (
+            "T-shirt size",
+            "Employee",
+            FieldType::ValueSelect,
+            select(&["S", "M", "L", "XL"]),
+        ),
+    ];
+    doc.custom_fields = fields
+        .into_iter()
+        .map(
+            |(title, object_type, field_type, selectable_values)| CustomField {
+                id: rng.uuid(),
+                title: title.into(),
+                description: None,
+                object_type: object_type.into(),
+                field_type,
+                is_archived: false,
+                is_private: false,
+                is_required: false,
+                is_exposable_to_candidate: false,
+                is_date_only_field: None,
+                selectable_values,
+                created_at: t0,
+            },
+        )
+        .collect();
+    let plan = doc.interview_plans.first().map(|p| p.id.clone());
+    doc.job_templates = [
+        ("Software Engineer template", true),
+        ("Retired sales template", false),
+    ]
+    .into_iter()
+    .map(|(title, is_active)| JobTemplate {
+        id: rng.uuid(),
+        title: title.into(),
+        is_active,
+        location_id: doc.locations.first().map(|l| l.id.clone()),
+        department_id: doc.departments.first().map(|d| d.id.clone()),
+        default_interview_plan_id: plan.clone(),
+        created_at: t0,
+        updated_at: t0,
+    })
+    .collect();
+    doc.source_tracking_links = doc
+        .sources
+        .iter()
+        .take(2)
+        .enumerate()
+        .map(|(i, source)| SourceTrackingLink {
+            id: rng.uuid(),
+            code: format!("track{}", i + 1),
+            enabled: i == 0,
+            source_id: source.id.clone(),
+        })
+        .collect();
+    let author = doc.users.first().map(|u| u.id.clone());
+    let first_jobs: Vec<Job> = doc.jobs.iter().take(5).cloned().collect();
+    for (i, job) in first_jobs.iter().enumerate() {
+        let (state, opened, closed) = match job.status {
+            JobStatus::Open => (OpeningState::Open, job.opened_at, None),
+            JobStatus::Closed | JobStatus::Archived => {
+                (OpeningState::Closed, job.opened_at, job.closed_at)
+            }
+            JobStatus::Draft => (OpeningState::Draft, None, None),
+        };
+        doc.openings.push(Opening {
+            id: rng.uuid(),
+            identifier: format!("OPN-{:03}", i + 1),
+            description: format!("Headcount for {}", job.title),
+            team_id: job.department_id.clone(),
+            location_ids: job.location_id.iter().cloned().collect(),
+            job_ids: vec![job.id.clone()],
+            target_hire_date: Some("2026-06-30".into()),
+            target_start_date: Some("2026-08-01".into()),
+            is_backfill: i == 1,
+            employment_type: job.employment_type,
+            opening_state: state,
+            is_archived: job.status == JobStatus::Archived,
+            archived_at: (job.status == JobStatus::Archived).then_some(t0 + Duration::days(30)),
+            opened_at: opened,
+            closed_at: closed,
+            close_reason_id: closed.and_then(|_| doc.close_reasons.first().map(|r| r.id.clone())),
+            author_id: author.clone(),
+            hiring_team: Vec::new(),
+            custom_fields: Vec::new(),
+            version_id: rng.uuid(),
+            created_at: t0 + Duration::hours(i as i64),
+            updated_at: t0 + Duration::hours(i as i64),
+        });
+        if job.status == JobStatus::Open {
+            doc.job_postings.push(JobPosting {
+                id: rng.uuid(),
+                job_id: job.id.clone(),
+                title: job.title.clone(),
+                description_html: format!("<p>Join us as {}.</p>", job.title),
+                is_listed: !job.confidential,
+                workplace_type: Some("Hybrid".into()),
+                suppress_description_opening: false,
+                suppress_description_closing: false,
+                job_board_id: doc.job_boards.first().map(|b| b.id.clone()),
+                published_date: "2026-01-06".into(),
+                updated_at: t0 + Duration::days(1),
+            });
+        }
+    }
+    if let Some(user) = doc.users.get(3) {
+        doc.interviewer_pauses.push(InterviewerPause {
+            id: rng.uuid(),
+            user_id: user.id.clone(),
+            starts_at: t0 + Duration::days(10),
+            ends_at: Some(t0 + Duration::days(24)),
+            comment: Some("Parental leave".into()),
+            created_at: t0,
+            deleted: false,
+        });
+    }
 }

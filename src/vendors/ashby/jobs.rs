@@ -7,18 +7,10 @@ use super::model::{EmploymentType, Job, JobStatus};
 use super::pagination::{page, ListParams};
 use super::render;
 use super::rules;
-use super::store::{Change, Store};
+use super::store::Change;
 use actix_web::HttpResponse;
 use serde::Deserialize;
 use serde_json::Value;
-
-fn visible<'s>(call: &Call, store: &'s Store, id: &str) -> Result<&'s Job> {
-    store
-        .jobs
-        .get(id)
-        .filter(|j| call.can_see_job(j))
-        .ok_or_else(|| AshbyError::not_found("job", "Job"))
-}
 
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -68,6 +60,8 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
                 opened_at: None,
                 closed_at: None,
                 hiring_team: Vec::new(),
+                custom_fields: Vec::new(),
+                compensation_tiers: Vec::new(),
             };
             let id = job.id.clone();
             Ok((vec![Change::Job(job)], id))
@@ -84,7 +78,7 @@ struct JobId {
 
 pub fn info(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: JobId = params(body)?;
-    let job = call.read(|s| Ok(render::job(s, visible(call, s, &p.id)?)))?;
+    let job = call.read(|s| Ok(render::job(s, call.job(s, &p.id)?)))?;
     Ok(success(job, None))
 }
 
@@ -131,7 +125,7 @@ pub fn update(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: JobUpdate = params(body)?;
     let job = call.write(
         |s, now, _| {
-            let mut job = visible(call, s, &p.job_id)?.clone();
+            let mut job = call.job(s, &p.job_id)?.clone();
             if let Some(title) = p.title {
                 if title.trim().is_empty() {
                     return Err(AshbyError::invalid_input("title must not be empty"));
@@ -182,7 +176,7 @@ pub fn set_status(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: SetStatus = params(body)?;
     let job = call.write(
         |s, now, _| {
-            let job = rules::set_job_status(s, visible(call, s, &p.job_id)?, p.status, now)?;
+            let job = rules::set_job_status(s, call.job(s, &p.job_id)?, p.status, now)?;
             let id = job.id.clone();
             Ok((vec![Change::Job(job)], id))
         },

@@ -20,17 +20,22 @@
 
 pub mod applications;
 pub mod call;
+pub mod candidate_activity;
 pub mod candidates;
 pub mod catalog;
+pub mod custom_fields;
 pub mod endpoints;
 pub mod error;
 pub mod files;
 pub mod generate;
 pub mod hiring;
+pub mod interviewers;
 pub mod jobs;
 pub mod model;
+pub mod openings;
 pub mod organization;
 pub mod pagination;
+pub mod postings;
 pub mod projects;
 pub mod render;
 pub mod rules;
@@ -157,6 +162,66 @@ pub const SERVED: &[(&str, Handler)] = &[
     ),
     ("hiringTeam.addMember", teams::add_member),
     ("hiringTeam.removeMember", teams::remove_member),
+    ("customField.create", custom_fields::create),
+    ("customField.info", custom_fields::info),
+    ("customField.list", custom_fields::list),
+    ("customField.setValue", custom_fields::set_value),
+    ("customField.setValues", custom_fields::set_values),
+    (
+        "customField.updateSelectableValues",
+        custom_fields::update_selectable_values,
+    ),
+    ("user.setCustomFieldValue", custom_fields::user_set_value),
+    ("user.setCustomFieldValues", custom_fields::user_set_values),
+    ("opening.create", openings::create),
+    ("opening.info", openings::info),
+    ("opening.list", openings::list),
+    ("opening.search", openings::search),
+    ("opening.addJob", openings::add_job),
+    ("opening.removeJob", openings::remove_job),
+    ("opening.addLocation", openings::add_location),
+    ("opening.removeLocation", openings::remove_location),
+    ("opening.setOpeningState", openings::set_opening_state),
+    ("opening.setArchived", openings::set_archived),
+    ("opening.update", openings::update),
+    ("jobPosting.info", postings::info),
+    ("jobPosting.list", postings::list),
+    ("jobPosting.update", postings::update),
+    ("jobTemplate.list", postings::job_template_list),
+    (
+        "sourceTrackingLink.list",
+        postings::source_tracking_link_list,
+    ),
+    ("job.updateCompensation", postings::update_compensation),
+    ("user.interviewerSettings", interviewers::settings_info),
+    (
+        "user.updateInterviewerSettings",
+        interviewers::update_settings,
+    ),
+    ("user.createInterviewerPause", interviewers::create_pause),
+    ("user.listInterviewerPauses", interviewers::list_pauses),
+    ("user.deleteInterviewerPause", interviewers::delete_pause),
+    (
+        "candidate.addEmailMessage",
+        candidate_activity::add_email_message,
+    ),
+    (
+        "candidate.listClientInfo",
+        candidate_activity::list_client_info,
+    ),
+    (
+        "candidate.listFraudChecks",
+        candidate_activity::list_fraud_checks,
+    ),
+    (
+        "candidate.setFraudStatus",
+        candidate_activity::set_fraud_status,
+    ),
+    ("application.updateHistory", applications::update_history),
+    (
+        "application.listCriteriaEvaluations",
+        applications::list_criteria_evaluations,
+    ),
 ];
 
 /// `POST /{endpoint}`: find the endpoint, authenticate, check the permission, run it.

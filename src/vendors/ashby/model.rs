@@ -30,6 +30,10 @@ pub struct User {
     pub is_enabled: bool,
     pub manager_id: Option<String>,
     pub updated_at: Time,
+    #[serde(default)]
+    pub custom_fields: Vec<FieldValue>,
+    #[serde(default)]
+    pub interviewer_settings: InterviewerSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,6 +186,10 @@ pub struct Job {
     pub closed_at: Option<Time>,
     #[serde(default)]
     pub hiring_team: Vec<TeamMember>,
+    #[serde(default)]
+    pub custom_fields: Vec<FieldValue>,
+    #[serde(default)]
+    pub compensation_tiers: Vec<CompensationTier>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -229,6 +237,10 @@ pub struct Candidate {
     pub resume_handle: Option<String>,
     #[serde(default)]
     pub project_ids: Vec<String>,
+    #[serde(default)]
+    pub custom_fields: Vec<FieldValue>,
+    #[serde(default)]
+    pub fraud_status: Option<String>,
     pub anonymized: bool,
     pub created_at: Time,
     pub updated_at: Time,
@@ -285,6 +297,8 @@ pub struct Application {
     pub history: Vec<StageVisit>,
     #[serde(default)]
     pub hiring_team: Vec<TeamMember>,
+    #[serde(default)]
+    pub custom_fields: Vec<FieldValue>,
     pub created_at: Time,
     pub updated_at: Time,
 }
@@ -372,6 +386,209 @@ pub struct Project {
     pub created_at: Time,
 }
 
+/// The value of one custom field on a record (candidate, application, job, opening, user).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldValue {
+    pub field_id: String,
+    pub value: serde_json::Value,
+}
+
+/// A custom field definition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomField {
+    pub id: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// As Ashby answers it: Application, Candidate, Employee, Job, Offer, Opening, Talent_Project.
+    pub object_type: String,
+    pub field_type: FieldType,
+    pub is_archived: bool,
+    pub is_private: bool,
+    pub is_required: bool,
+    pub is_exposable_to_candidate: bool,
+    #[serde(default)]
+    pub is_date_only_field: Option<bool>,
+    #[serde(default)]
+    pub selectable_values: Vec<SelectableValue>,
+    pub created_at: Time,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum FieldType {
+    Boolean,
+    CompensationRange,
+    Currency,
+    Date,
+    LongText,
+    MultiValueSelect,
+    Number,
+    NumberRange,
+    String,
+    ValueSelect,
+    Url,
+    #[serde(rename = "UUID")]
+    Uuid,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SelectableValue {
+    pub label: String,
+    pub value: String,
+    #[serde(default)]
+    pub is_archived: bool,
+}
+
+/// A user's interviewer load limits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewerSettings {
+    pub daily_limit: Option<i64>,
+    pub weekly_limit: Option<i64>,
+}
+
+/// A period in which a user is not scheduled for interviews.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct InterviewerPause {
+    pub id: String,
+    pub user_id: String,
+    pub starts_at: Time,
+    pub ends_at: Option<Time>,
+    pub comment: Option<String>,
+    pub created_at: Time,
+    /// Deleted pauses are kept (tables never drop rows) but no longer listed.
+    #[serde(default)]
+    pub deleted: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum OpeningState {
+    Draft,
+    Approved,
+    Open,
+    Closed,
+    Filled,
+}
+
+/// A headcount slot jobs hire against.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Opening {
+    pub id: String,
+    pub identifier: String,
+    pub description: String,
+    pub team_id: Option<String>,
+    pub location_ids: Vec<String>,
+    pub job_ids: Vec<String>,
+    pub target_hire_date: Option<String>,
+    pub target_start_date: Option<String>,
+    pub is_backfill: bool,
+    pub employment_type: EmploymentType,
+    pub opening_state: OpeningState,
+    pub is_archived: bool,
+    pub archived_at: Option<Time>,
+    pub opened_at: Option<Time>,
+    pub closed_at: Option<Time>,
+    pub close_reason_id: Option<String>,
+    pub author_id: Option<String>,
+    #[serde(default)]
+    pub hiring_team: Vec<TeamMember>,
+    #[serde(default)]
+    pub custom_fields: Vec<FieldValue>,
+    /// Every change makes a new version; this is the latest one's id.
+    pub version_id: String,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+/// A job's posting on the job boards.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobPosting {
+    pub id: String,
+    pub job_id: String,
+    pub title: String,
+    pub description_html: String,
+    pub is_listed: bool,
+    pub workplace_type: Option<String>,
+    pub suppress_description_opening: bool,
+    pub suppress_description_closing: bool,
+    pub job_board_id: Option<String>,
+    pub published_date: String,
+    pub updated_at: Time,
+}
+
+/// A template jobs are created from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct JobTemplate {
+    pub id: String,
+    pub title: String,
+    pub is_active: bool,
+    pub location_id: Option<String>,
+    pub department_id: Option<String>,
+    pub default_interview_plan_id: Option<String>,
+    pub created_at: Time,
+    pub updated_at: Time,
+}
+
+/// A custom tracking link crediting a source.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceTrackingLink {
+    pub id: String,
+    pub code: String,
+    pub enabled: bool,
+    pub source_id: String,
+}
+
+/// One compensation tier of a job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompensationTier {
+    pub id: String,
+    pub title: Option<String>,
+    pub additional_information: Option<String>,
+    pub components: Vec<CompensationComponent>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CompensationComponent {
+    pub id: String,
+    pub compensation_type: String,
+    pub interval: String,
+    pub currency_code: Option<String>,
+    pub label: Option<String>,
+    pub min_value: Option<f64>,
+    pub max_value: Option<f64>,
+}
+
+/// An email logged on a candidate's activity feed by `candidate.addEmailMessage`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct EmailMessage {
+    pub id: String,
+    pub candidate_id: String,
+    pub email_provider_email_id: String,
+    /// The API key that logged it: `emailProviderEmailId` is unique per key.
+    pub api_key: String,
+    pub subject: String,
+    pub from: String,
+    pub to: String,
+    pub body: Option<String>,
+    pub cc: Option<String>,
+    pub message_url: Option<String>,
+    pub message_id_header: Option<String>,
+    pub thread_id: String,
+    pub is_private: bool,
+    pub user_id: Option<String>,
+    pub sent_at: Time,
+}
+
 /// An API key and what it may do.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -383,6 +600,9 @@ pub struct ApiKey {
     /// The confidential-jobs toggle: without it, confidential jobs (and their applications)
     /// are invisible.
     pub confidential_jobs: bool,
+    /// The "Allow updating application history?" setting (`application.updateHistory`).
+    #[serde(default)]
+    pub allow_history_updates: bool,
     pub created_at: DateTime<Utc>,
 }
 

@@ -32,7 +32,7 @@ pub fn user_info(call: &Call, body: Value) -> Result<HttpResponse> {
     let user = call.read(|s| {
         s.users
             .get(&p.user_id)
-            .map(render::user)
+            .map(|u| render::user_with_fields(s, u))
             .ok_or_else(|| AshbyError::not_found("user", "User"))
     })?;
     Ok(success(user, None))
@@ -56,7 +56,7 @@ pub fn user_list(call: &Call, body: Value) -> Result<HttpResponse> {
             &p.list,
             |u| p.include_deactivated || u.is_enabled,
             |u| u.updated_at,
-            render::user,
+            |u| render::user_with_fields(s, u),
         )
     })?;
     Ok(success(Value::Array(page.results), Some(page.extra)))
@@ -77,7 +77,7 @@ pub fn user_search(call: &Call, body: Value) -> Result<HttpResponse> {
                     .as_deref()
                     .is_some_and(|e| e.eq_ignore_ascii_case(p.email.trim()))
             })
-            .map(render::user)
+            .map(|u| render::user_with_fields(s, u))
             .collect())
     })?;
     Ok(success(Value::Array(found), None))

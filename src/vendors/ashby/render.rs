@@ -36,6 +36,13 @@ pub fn user(u: &User) -> Value {
     })
 }
 
+/// A user with the values of its Employee custom fields (`user.info`, `user.list`).
+pub fn user_with_fields(store: &Store, u: &User) -> Value {
+    let mut out = user(u);
+    out["customFields"] = Value::Array(field_values(store, &u.custom_fields));
+    out
+}
+
 pub fn department(d: &Department) -> Value {
     json!({
         "id": d.id, "name": d.name, "externalName": d.external_name, "isArchived": d.is_archived,
@@ -104,7 +111,9 @@ pub fn job(store: &Store, j: &Job) -> Value {
         "id": j.id, "title": j.title, "confidential": j.confidential, "status": j.status,
         "employmentType": j.employment_type, "locationId": j.location_id,
         "departmentId": j.department_id, "defaultInterviewPlanId": j.default_interview_plan_id,
-        "interviewPlanIds": j.interview_plan_ids, "customFields": [], "jobPostingIds": [],
+        "interviewPlanIds": j.interview_plan_ids,
+        "customFields": field_values(store, &j.custom_fields),
+        "jobPostingIds": store.job_postings.values().filter(|p| p.job_id == j.id).map(|p| p.id.as_str()).collect::<Vec<_>>(),
         "customRequisitionId": j.custom_requisition_id, "brandId": null,
         "hiringTeam": hiring_team(store, &j.hiring_team),
         "author": j.author_id.as_deref().and_then(|id| store.users.get(id)).map(user),
@@ -141,7 +150,7 @@ pub fn candidate(store: &Store, c: &Candidate) -> Value {
         "company": c.company, "school": c.school, "applicationIds": applications,
         "resumeFileHandle": c.resume_handle.as_deref().and_then(|h| file_handle(store, h)),
         "fileHandles": c.file_handles.iter().filter_map(|h| file_handle(store, h)).collect::<Vec<_>>(),
-        "customFields": [],
+        "customFields": field_values(store, &c.custom_fields),
         "profileUrl": format!("https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/{}", c.id),
         "source": c.source_id.as_deref().and_then(|id| store.sources.get(id)).map(source),
         "creditedToUser": c.credited_to_user_id.as_deref().and_then(|id| store.users.get(id)).map(user),
@@ -149,7 +158,7 @@ pub fn candidate(store: &Store, c: &Candidate) -> Value {
         "location": c.location_summary.as_ref().map(|summary| json!({
             "id": format!("{}-location", c.id), "locationSummary": summary, "locationComponents": [],
         })),
-        "fraudStatus": null,
+        "fraudStatus": c.fraud_status,
     })
 }
 
@@ -158,7 +167,7 @@ pub fn application(store: &Store, a: &Application) -> Value {
     let job = store.jobs.get(&a.job_id);
     json!({
         "id": a.id, "createdAt": time(&a.created_at), "updatedAt": time(&a.updated_at),
-        "status": a.status, "customFields": [],
+        "status": a.status, "customFields": field_values(store, &a.custom_fields),
         "candidate": candidate.map(|c| json!({
             "id": c.id, "name": c.name,
             "primaryEmailAddress": primary(&c.email_addresses),
@@ -210,5 +219,254 @@ pub fn note(store: &Store, n: &Note) -> Value {
         "id": n.id, "createdAt": time(&n.created_at), "isPrivate": n.is_private,
         "content": n.content,
         "author": author.map(|u| json!({"id": u.id, "firstName": u.first_name, "lastName": u.last_name, "email": u.email})),
+    })
+}
+
+/// The values set on a record, as `customFields` lists them: `{id, isPrivate, title,
+/// valueLabel, value}` (`valueLabel` for select fields only).
+pub fn field_values(store: &Store, values: &[FieldValue]) -> Vec<Value> {
+    values
+        .iter()
+        .filter_map(|v| Some(field_value(store.custom_fields.get(&v.field_id)?, &v.value)))
+        .collect()
+}
+
+pub fn field_value(f: &CustomField, value: &Value) -> Value {
+    let label_of = |v: &Value| {
+        f.selectable_values
+            .iter()
+            .find(|s| Some(s.value.as_str()) == v.as_str())
+            .map_or_else(|| v.clone(), |s| Value::String(s.label.clone()))
+    };
+    let label = match (f.field_type, value) {
+        (FieldType::ValueSelect, v) => label_of(v),
+        (FieldType::MultiValueSelect, Value::Array(items)) => {
+            Value::Array(items.iter().map(label_of).collect())
+        }
+        _ => Value::Null,
+    };
+    json!({"id": f.id, "isPrivate": f.is_private, "title": f.title, "valueLabel": label, "value": value})
+}
+
+pub fn custom_field(f: &CustomField) -> Value {
+    json!({
+        "id": f.id, "isPrivate": f.is_private, "title": f.title, "objectType": f.object_type,
+        "isArchived": f.is_archived, "fieldType": f.field_type, "isRequired": f.is_required,
+        "selectableValues": matches!(f.field_type, FieldType::ValueSelect | FieldType::MultiValueSelect)
+            .then_some(&f.selectable_values),
+    })
+}
+
+pub fn interviewer_pause(p: &InterviewerPause) -> Value {
+    json!({
+        "id": p.id, "userId": p.user_id, "startsAt": time(&p.starts_at),
+        "endsAt": opt_time(&p.ends_at), "comment": p.comment, "createdAt": time(&p.created_at),
+    })
+}
+
+pub fn opening(store: &Store, o: &Opening) -> Value {
+    json!({
+        "id": o.id, "openedAt": opt_time(&o.opened_at), "closedAt": opt_time(&o.closed_at),
+        "isArchived": o.is_archived, "archivedAt": opt_time(&o.archived_at),
+        "closeReasonId": o.close_reason_id, "openingState": o.opening_state,
+        "latestVersion": {
+            "id": o.version_id, "identifier": o.identifier, "description": o.description,
+            "authorId": o.author_id, "createdAt": time(&o.updated_at), "teamId": o.team_id,
+            "jobIds": o.job_ids, "targetHireDate": o.target_hire_date,
+            "targetStartDate": o.target_start_date, "isBackfill": o.is_backfill,
+            "employmentType": o.employment_type, "locationIds": o.location_ids,
+            "hiringTeam": hiring_team(store, &o.hiring_team),
+            "customFields": field_values(store, &o.custom_fields),
+        },
+    })
+}
+
+/// The fields `jobPosting.list` and `jobPosting.info` share.
+fn posting_summary(store: &Store, p: &JobPosting) -> Value {
+    let job = store.jobs.get(&p.job_id);
+    let department = job
+        .and_then(|j| j.department_id.as_deref())
+        .and_then(|d| store.departments.get(d));
+    let location = job
+        .and_then(|j| j.location_id.as_deref())
+        .and_then(|l| store.locations.get(l));
+    let employment_type = job.map(|j| j.employment_type);
+    json!({
+        "id": p.id, "title": p.title, "jobId": p.job_id,
+        "departmentName": department.map_or("", |d| d.name.as_str()),
+        "teamName": department.map_or("", |d| d.name.as_str()),
+        "locationName": location.map_or("", |l| l.name.as_str()),
+        "locationIds": {
+            "primaryLocationId": location.map(|l| l.id.as_str()),
+            "secondaryLocationIds": [],
+        },
+        "workplaceType": p.workplace_type, "employmentType": employment_type,
+        "isListed": p.is_listed, "publishedDate": p.published_date,
+        "externalLink": format!("https://jobs.ashbyhq.com/{}/{}", store.organization.replace(' ', ""), p.id),
+        "applyLink": format!("https://jobs.ashbyhq.com/{}/{}/application", store.organization.replace(' ', ""), p.id),
+        "shouldDisplayCompensationOnJobBoard": false,
+        "updatedAt": time(&p.updated_at),
+    })
+}
+
+pub fn job_posting_summary(store: &Store, p: &JobPosting) -> Value {
+    posting_summary(store, p)
+}
+
+/// `jobPosting.info`: the summary with the description and its parts.
+pub fn job_posting(store: &Store, p: &JobPosting) -> Value {
+    let mut out = posting_summary(store, p);
+    let plain = strip_tags(&p.description_html);
+    let part = |html: &str| json!({"html": html, "plain": strip_tags(html)});
+    let brand = store.brands.values().next().map(|b| b.name.clone());
+    let opening = (!p.suppress_description_opening).then(|| {
+        part(&format!(
+            "<p>About {}</p>",
+            brand.clone().unwrap_or_default()
+        ))
+    });
+    let closing = (!p.suppress_description_closing)
+        .then(|| part("<p>We are an equal opportunity employer.</p>"));
+    let tiers: Vec<Value> = store
+        .jobs
+        .get(&p.job_id)
+        .map(|j| j.compensation_tiers.iter().map(compensation_tier).collect())
+        .unwrap_or_default();
+    let mut html = String::new();
+    for piece in [
+        opening.as_ref(),
+        Some(&part(&p.description_html)),
+        closing.as_ref(),
+    ]
+    .into_iter()
+    .flatten()
+    {
+        html.push_str(piece["html"].as_str().unwrap_or_default());
+    }
+    let extra = json!({
+        "descriptionPlain": strip_tags(&html), "descriptionHtml": html,
+        "descriptionSocial": plain.chars().take(200).collect::<String>(),
+        "descriptionParts": {
+            "descriptionOpening": opening, "descriptionBody": part(&p.description_html),
+            "descriptionClosing": closing,
+        },
+        "teamNameHierarchy": [out["teamName"].clone()],
+        "isRemote": p.workplace_type.as_deref() == Some("Remote"),
+        "linkedData": {
+            "@context": "https://schema.org/", "@type": "JobPosting", "title": p.title,
+            "description": html, "identifier": {"@type": "PropertyValue", "name": store.organization, "value": p.id},
+            "datePosted": p.published_date,
+            "hiringOrganization": {"@type": "Organization", "name": store.organization},
+            "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress"}},
+            "employmentType": match store.jobs.get(&p.job_id).map(|j| j.employment_type) {
+                Some(EmploymentType::PartTime) => "PART_TIME",
+                Some(EmploymentType::Contract) => "CONTRACTOR",
+                Some(EmploymentType::Temporary) => "TEMPORARY",
+                Some(EmploymentType::Intern) => "INTERN",
+                _ => "FULL_TIME",
+            },
+        },
+        "applicationFormDefinition": {"sections": [{"fields": [
+            form_field(&p.id, "_systemfield_name", "Name", "String"),
+            form_field(&p.id, "_systemfield_email", "Email", "Email"),
+            form_field(&p.id, "_systemfield_resume", "Resume", "File"),
+        ]}]},
+        "surveyFormDefinitions": [],
+        "compensation": {
+            "compensationTierSummary": tiers.iter().map(|t| t["tierSummary"].as_str().unwrap_or_default().to_owned()).collect::<Vec<_>>().join(" | "),
+            "compensationTiers": tiers,
+            "summaryComponents": [],
+            "shouldDisplayCompensationOnJobBoard": false,
+        },
+        "suppressDescriptionOpening": p.suppress_description_opening,
+        "suppressDescriptionClosing": p.suppress_description_closing,
+    });
+    if let (Value::Object(o), Value::Object(e)) = (&mut out, extra) {
+        o.extend(e);
+    }
+    out
+}
+
+/// A field of the application form: the ids are derived from the posting, so stable.
+fn form_field(posting: &str, path: &str, title: &str, kind: &str) -> Value {
+    let id = uuid::Uuid::new_v5(
+        &uuid::Uuid::NAMESPACE_URL,
+        format!("{posting}/{path}").as_bytes(),
+    );
+    json!({"isRequired": true, "field": {
+        "id": id.to_string(), "path": path, "humanReadablePath": title, "title": title,
+        "type": kind, "isNullable": false,
+    }})
+}
+
+fn strip_tags(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+pub fn job_template(t: &JobTemplate) -> Value {
+    json!({
+        "id": t.id, "title": t.title, "status": if t.is_active { "Active" } else { "Inactive" },
+        "locationId": t.location_id, "departmentId": t.department_id,
+        "defaultInterviewPlanId": t.default_interview_plan_id,
+        "interviewPlanIds": t.default_interview_plan_id.iter().collect::<Vec<_>>(),
+        "createdAt": time(&t.created_at), "updatedAt": time(&t.updated_at),
+    })
+}
+
+pub fn source_tracking_link(l: &SourceTrackingLink) -> Value {
+    json!({
+        "id": l.id, "code": l.code, "enabled": l.enabled, "sourceId": l.source_id,
+        "link": format!("https://jobs.ashbyhq.com/?utm_source={}", l.code),
+    })
+}
+
+pub fn compensation_tier(t: &CompensationTier) -> Value {
+    let summary: Vec<String> = t.components.iter().map(component_summary).collect();
+    json!({
+        "id": t.id, "title": t.title, "additionalInformation": t.additional_information,
+        "components": t.components.iter().map(|c| json!({
+            "id": c.id, "summary": component_summary(c), "compensationType": c.compensation_type,
+            "interval": c.interval, "currencyCode": c.currency_code, "label": c.label,
+            "minValue": c.min_value, "maxValue": c.max_value,
+        })).collect::<Vec<_>>(),
+        "tierSummary": summary.join(" • "),
+    })
+}
+
+fn component_summary(c: &CompensationComponent) -> String {
+    let amount = |v: Option<f64>| v.map_or_else(String::new, |v| format!("{v}"));
+    let range = match (c.min_value, c.max_value) {
+        (Some(a), Some(b)) if a != b => format!("{} – {}", amount(Some(a)), amount(Some(b))),
+        (a, b) => amount(a.or(b)),
+    };
+    let currency = c
+        .currency_code
+        .as_deref()
+        .map_or(String::new(), |c| format!("{c} "));
+    format!(
+        "{}{} {} ({})",
+        currency, range, c.compensation_type, c.interval
+    )
+    .trim()
+    .to_owned()
+}
+
+pub fn email_message(m: &EmailMessage) -> Value {
+    json!({
+        "id": m.id, "candidateId": m.candidate_id, "emailProviderEmailId": m.email_provider_email_id,
+        "subject": m.subject, "from": m.from, "to": m.to, "body": m.body,
+        "sentAt": time(&m.sent_at), "cc": m.cc, "messageUrl": m.message_url,
+        "messageIdHeader": m.message_id_header, "threadId": m.thread_id,
+        "isPrivate": m.is_private, "userIsSender": m.user_id.is_some(),
     })
 }

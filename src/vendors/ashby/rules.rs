@@ -14,6 +14,9 @@
 //! - departments and locations form trees that stay valid: no cycles, no archived parent for
 //!   an active child (archiving archives the subtree; restoring needs an active parent).
 
+pub mod fields;
+pub mod openings;
+
 use super::error::AshbyError;
 use super::model::*;
 use super::store::{Change, Store};
@@ -162,12 +165,13 @@ pub fn create_application(
             title: stage.title.clone(),
             entered_stage_at: created_at,
             left_stage_at: None,
-            stage_number: 1,
+            stage_number: 0,
             actor_id: actor,
         }],
         created_at,
         updated_at: created_at,
         hiring_team: Vec::new(),
+        custom_fields: Vec::new(),
     })
 }
 
@@ -209,7 +213,7 @@ pub fn change_stage(
     if let Some(last) = app.history.last_mut() {
         last.left_stage_at = Some(now);
     }
-    let number = app.history.len() as u32 + 1;
+    let number = app.history.len() as u32;
     app.history.push(StageVisit {
         id: visit_id,
         stage_id: stage.id.clone(),
@@ -253,15 +257,163 @@ pub fn anonymize(store: &Store, candidate: &Candidate, now: Time) -> Result<Vec<
     c.company = None;
     c.school = None;
     c.location_summary = None;
+    c.custom_fields.clear();
+    let files: Vec<String> = c
+        .file_handles
+        .drain(..)
+        .chain(c.resume_handle.take())
+        .collect();
     c.anonymized = true;
     c.updated_at = now;
     let mut changes = vec![Change::Candidate(c)];
+    for handle in files {
+        if let Some(f) = store.files.get(&handle) {
+            let mut f = f.clone();
+            f.filename = "anonymized".into();
+            f.data = None;
+            changes.push(Change::File(f));
+        }
+    }
+    for message in store
+        .email_messages
+        .values()
+        .filter(|m| m.candidate_id == candidate.id)
+    {
+        let mut m = message.clone();
+        m.subject = String::new();
+        m.body = None;
+        m.from = String::new();
+        m.to = String::new();
+        m.cc = None;
+        changes.push(Change::EmailMessage(m));
+    }
     for note in store.notes_of(&candidate.id) {
         let mut n = note.clone();
         n.content = String::new();
         changes.push(Change::Note(n));
     }
     Ok(changes)
+}
+
+/// One event of an application's history as `application.updateHistory` takes it.
+#[derive(Debug, Clone)]
+pub struct HistoryEvent {
+    pub stage_id: String,
+    pub stage_number: u32,
+    pub entered_stage_at: Time,
+    /// An existing event to keep (with its id); none makes a new one.
+    pub application_history_id: Option<String>,
+    pub archive_reason_id: Option<String>,
+}
+
+/// `application.updateHistory`: the whole history replaced by `events`. Stage numbers are
+/// 0..n in order with non-decreasing entry times, not in the future; every stage belongs to
+/// the application's plan; existing ids must be the application's own; `archiveReasonId` only on
+/// Archived stages. The application ends where the last event is (status, archive reason and
+/// time follow it), and one active application per candidate and job still holds.
+pub fn update_history(
+    store: &Store,
+    app: &Application,
+    events: &[HistoryEvent],
+    mut new_id: impl FnMut() -> String,
+    now: Time,
+) -> Result<Application> {
+    let mut events = events.to_vec();
+    events.sort_by_key(|e| e.stage_number);
+    if events.is_empty() {
+        return Err(AshbyError::invalid_input(
+            "applicationHistory must hold at least one event",
+        ));
+    }
+    if events
+        .iter()
+        .enumerate()
+        .any(|(i, e)| e.stage_number as usize != i)
+    {
+        return Err(AshbyError::invalid_input(
+            "stageNumber must run from 0 through the number of events less one",
+        ));
+    }
+    let mut visits = Vec::with_capacity(events.len());
+    for (i, e) in events.iter().enumerate() {
+        let stage = store
+            .stages
+            .get(&e.stage_id)
+            .filter(|s| s.interview_plan_id == app.interview_plan_id)
+            .ok_or_else(|| AshbyError::not_found("interview_stage", "Interview stage"))?;
+        if e.entered_stage_at > now {
+            return Err(AshbyError::invalid_input(
+                "enteredStageAt must not be in the future",
+            ));
+        }
+        if i > 0 && e.entered_stage_at < events[i - 1].entered_stage_at {
+            return Err(AshbyError::invalid_input(
+                "enteredStageAt must not go back in time from one event to the next",
+            ));
+        }
+        match (&e.archive_reason_id, stage.stage_type) {
+            (Some(r), StageType::Archived) if !store.archive_reasons.contains(r) => {
+                return Err(AshbyError::not_found("archive_reason", "Archive reason"))
+            }
+            (Some(_), t) if t != StageType::Archived => {
+                return Err(AshbyError::invalid_input(
+                    "Archive fields are not allowed for non-archive stages",
+                ))
+            }
+            _ => {}
+        }
+        let existing = match &e.application_history_id {
+            Some(id) => Some(app.history.iter().find(|v| v.id == *id).ok_or_else(|| {
+                AshbyError::invalid_input(format!(
+                    "applicationHistoryId {id} is not an event of this application"
+                ))
+            })?),
+            None => None,
+        };
+        visits.push(StageVisit {
+            id: existing.map_or_else(&mut new_id, |v| v.id.clone()),
+            stage_id: stage.id.clone(),
+            title: stage.title.clone(),
+            entered_stage_at: e.entered_stage_at,
+            left_stage_at: events.get(i + 1).map(|n| n.entered_stage_at),
+            stage_number: i as u32,
+            actor_id: existing.and_then(|v| v.actor_id.clone()),
+        });
+    }
+    let last = events.last().map(|e| (e, store.stages.get(&e.stage_id)));
+    let (Some((last, Some(stage))), mut next) = (last, app.clone()) else {
+        return Err(AshbyError::invalid_input("applicationHistory is empty"));
+    };
+    next.status = ApplicationStatus::of_stage(stage.stage_type);
+    next.current_interview_stage_id = stage.id.clone();
+    if stage.stage_type == StageType::Archived {
+        next.archive_reason_id = last
+            .archive_reason_id
+            .clone()
+            .or_else(|| app.archive_reason_id.clone());
+        if next.archive_reason_id.is_none() {
+            return Err(AshbyError::invalid_input(
+                "Archive reason ID is required for archive stages",
+            ));
+        }
+        next.archived_at = Some(last.entered_stage_at);
+    } else {
+        next.archive_reason_id = None;
+        next.archived_at = None;
+        if app.status == ApplicationStatus::Archived
+            && store.applications_of(&app.candidate_id).any(|o| {
+                o.id != app.id && o.job_id == app.job_id && o.status != ApplicationStatus::Archived
+            })
+        {
+            return Err(AshbyError::new(
+                "application_already_exists",
+                "The candidate already has an active application for this job",
+            ));
+        }
+    }
+    next.history = visits;
+    next.updated_at = now;
+    Ok(next)
 }
 
 /// A node of an organization tree (departments, locations).
@@ -399,7 +551,8 @@ mod tests {
                 employment_type: EmploymentType::FullTime, location_id: None, department_id: None,
                 default_interview_plan_id: Some("p".into()), interview_plan_ids: vec![],
                 custom_requisition_id: None, author_id: None, created_at: t, updated_at: t,
-                opened_at: None, closed_at: None, hiring_team: vec![],
+                opened_at: None, closed_at: None, hiring_team: vec![], custom_fields: vec![],
+                compensation_tiers: vec![],
             };
             for to in calls.into_iter().map(|i| ALL[i]) {
                 match set_job_status(&store, &job, to, t) {

@@ -91,6 +91,13 @@ pub enum Change {
     HiringTeamRole(HiringTeamRole),
     File(StoredFile),
     Project(Project),
+    CustomField(CustomField),
+    InterviewerPause(InterviewerPause),
+    Opening(Opening),
+    JobPosting(JobPosting),
+    JobTemplate(JobTemplate),
+    SourceTrackingLink(SourceTrackingLink),
+    EmailMessage(EmailMessage),
 }
 
 #[derive(Debug, Clone, Default)]
@@ -118,6 +125,13 @@ pub struct Store {
     pub hiring_team_roles: Table<HiringTeamRole>,
     pub files: Table<StoredFile>,
     pub projects: Table<Project>,
+    pub custom_fields: Table<CustomField>,
+    pub interviewer_pauses: Table<InterviewerPause>,
+    pub openings: Table<Opening>,
+    pub job_postings: Table<JobPosting>,
+    pub job_templates: Table<JobTemplate>,
+    pub source_tracking_links: Table<SourceTrackingLink>,
+    pub email_messages: Table<EmailMessage>,
     stages_by_plan: HashMap<String, Vec<String>>,
     applications_by_candidate: HashMap<String, Vec<String>>,
     notes_by_candidate: HashMap<String, Vec<String>>,
@@ -227,6 +241,15 @@ impl Store {
                 Change::HiringTeamRole(v) => self.hiring_team_roles.put(v.id.clone(), v, seq),
                 Change::File(v) => self.files.put(v.handle.clone(), v, seq),
                 Change::Project(v) => self.projects.put(v.id.clone(), v, seq),
+                Change::CustomField(v) => self.custom_fields.put(v.id.clone(), v, seq),
+                Change::InterviewerPause(v) => self.interviewer_pauses.put(v.id.clone(), v, seq),
+                Change::Opening(v) => self.openings.put(v.id.clone(), v, seq),
+                Change::JobPosting(v) => self.job_postings.put(v.id.clone(), v, seq),
+                Change::JobTemplate(v) => self.job_templates.put(v.id.clone(), v, seq),
+                Change::SourceTrackingLink(v) => {
+                    self.source_tracking_links.put(v.id.clone(), v, seq)
+                }
+                Change::EmailMessage(v) => self.email_messages.put(v.id.clone(), v, seq),
             }
         }
     }

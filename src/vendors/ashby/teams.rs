@@ -4,10 +4,10 @@
 
 use super::call::{params, Call, Result};
 use super::error::{success, AshbyError};
-use super::model::{Application, TeamMember};
+use super::model::TeamMember;
 use super::render;
 use super::rules;
-use super::store::{Change, Store};
+use super::store::Change;
 use actix_web::HttpResponse;
 use serde::Deserialize;
 use serde_json::Value;
@@ -20,13 +20,6 @@ struct Membership {
     opening_id: Option<String>,
     team_member_id: String,
     role_id: String,
-}
-
-fn visible_application<'s>(call: &Call, s: &'s Store, id: &str) -> Result<&'s Application> {
-    s.applications
-        .get(id)
-        .filter(|a| s.jobs.get(&a.job_id).is_some_and(|j| call.can_see_job(j)))
-        .ok_or_else(|| AshbyError::not_found("application", "Application"))
 }
 
 /// Adds or removes a member; the change is idempotent (adding twice keeps one membership).
@@ -60,24 +53,22 @@ fn change_membership(
             };
             let change = match (&p.application_id, &p.job_id, &p.opening_id) {
                 (Some(id), None, None) => {
-                    let mut app = visible_application(call, s, id)?.clone();
+                    let mut app = call.application(s, id)?.clone();
                     edit(&mut app.hiring_team);
                     app.updated_at = now;
                     Change::Application(app)
                 }
                 (None, Some(id), None) if !application_only => {
-                    let mut job = s
-                        .jobs
-                        .get(id)
-                        .filter(|j| call.can_see_job(j))
-                        .cloned()
-                        .ok_or_else(|| AshbyError::not_found("job", "Job"))?;
+                    let mut job = call.job(s, id)?.clone();
                     edit(&mut job.hiring_team);
                     job.updated_at = now;
                     Change::Job(job)
                 }
-                (None, None, Some(_)) if !application_only => {
-                    return Err(AshbyError::not_found("opening", "Opening"))
+                (None, None, Some(id)) if !application_only => {
+                    let mut opening = call.opening(s, id)?.clone();
+                    edit(&mut opening.hiring_team);
+                    opening.updated_at = now;
+                    Change::Opening(opening)
                 }
                 _ => {
                     return Err(AshbyError::invalid_input(if application_only {
@@ -122,7 +113,7 @@ pub fn change_source(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: ChangeSource = params(body)?;
     let out = call.write(
         |s, now, _| {
-            let mut app = visible_application(call, s, &p.application_id)?.clone();
+            let mut app = call.application(s, &p.application_id)?.clone();
             if let Some(source) = &p.source_id {
                 if !s.sources.contains(source) {
                     return Err(AshbyError::not_found("source", "Source"));
@@ -153,7 +144,7 @@ pub fn transfer(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: Transfer = params(body)?;
     let out = call.write(
         |s, now, rng| {
-            let app = visible_application(call, s, &p.application_id)?;
+            let app = call.application(s, &p.application_id)?;
             let job = s
                 .jobs
                 .get(&p.job_id)

@@ -68,6 +68,20 @@ pub(super) struct FixtureDoc {
     pub(super) files: Vec<StoredFile>,
     #[serde(default)]
     pub(super) projects: Vec<Project>,
+    #[serde(default)]
+    pub(super) custom_fields: Vec<CustomField>,
+    #[serde(default)]
+    pub(super) interviewer_pauses: Vec<InterviewerPause>,
+    #[serde(default)]
+    pub(super) openings: Vec<Opening>,
+    #[serde(default)]
+    pub(super) job_postings: Vec<JobPosting>,
+    #[serde(default)]
+    pub(super) job_templates: Vec<JobTemplate>,
+    #[serde(default)]
+    pub(super) source_tracking_links: Vec<SourceTrackingLink>,
+    #[serde(default)]
+    pub(super) email_messages: Vec<EmailMessage>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub(super) seq: Option<u64>,
 }
@@ -251,6 +265,54 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
         }
         store.apply(vec![Change::Note(n)]);
     }
+    store.apply(
+        doc.custom_fields
+            .into_iter()
+            .map(Change::CustomField)
+            .collect(),
+    );
+    store.apply(
+        doc.job_templates
+            .into_iter()
+            .map(Change::JobTemplate)
+            .collect(),
+    );
+    store.apply(
+        doc.source_tracking_links
+            .into_iter()
+            .map(Change::SourceTrackingLink)
+            .collect(),
+    );
+    for (i, p) in doc.interviewer_pauses.into_iter().enumerate() {
+        if !store.users.contains(&p.user_id) {
+            let msg = format!("unknown user {}", p.user_id);
+            return Err(err("interviewerPauses", i, &p.id, msg));
+        }
+        store.apply(vec![Change::InterviewerPause(p)]);
+    }
+    for (i, o) in doc.openings.into_iter().enumerate() {
+        if let Some(job) = o.job_ids.iter().find(|j| !store.jobs.contains(j)) {
+            return Err(err("openings", i, &o.id, format!("unknown job {job}")));
+        }
+        if let Some(l) = o.location_ids.iter().find(|l| !store.locations.contains(l)) {
+            return Err(err("openings", i, &o.id, format!("unknown location {l}")));
+        }
+        store.apply(vec![Change::Opening(o)]);
+    }
+    for (i, p) in doc.job_postings.into_iter().enumerate() {
+        if !store.jobs.contains(&p.job_id) {
+            let msg = format!("unknown job {}", p.job_id);
+            return Err(err("jobPostings", i, &p.id, msg));
+        }
+        store.apply(vec![Change::JobPosting(p)]);
+    }
+    for (i, m) in doc.email_messages.into_iter().enumerate() {
+        if !store.candidates.contains(&m.candidate_id) {
+            let msg = format!("unknown candidate {}", m.candidate_id);
+            return Err(err("emailMessages", i, &m.id, msg));
+        }
+        store.apply(vec![Change::EmailMessage(m)]);
+    }
     for (i, key) in doc.api_keys.into_iter().enumerate() {
         if let Some(bad) = key
             .permissions
@@ -294,6 +356,13 @@ fn snapshot(store: &Store) -> Value {
         hiring_team_roles: store.hiring_team_roles.values().cloned().collect(),
         files: store.files.values().cloned().collect(),
         projects: store.projects.values().cloned().collect(),
+        custom_fields: store.custom_fields.values().cloned().collect(),
+        interviewer_pauses: store.interviewer_pauses.values().cloned().collect(),
+        openings: store.openings.values().cloned().collect(),
+        job_postings: store.job_postings.values().cloned().collect(),
+        job_templates: store.job_templates.values().cloned().collect(),
+        source_tracking_links: store.source_tracking_links.values().cloned().collect(),
+        email_messages: store.email_messages.values().cloned().collect(),
         seq: Some(store.seq),
     };
     serde_json::to_value(doc).unwrap_or_default()
@@ -305,6 +374,7 @@ fn full_key(rng: &mut SeededRng, now: DateTime<Utc>) -> ApiKey {
         title: "Sandbox key".into(),
         permissions: ALL_PERMISSIONS.iter().map(|p| (*p).to_owned()).collect(),
         confidential_jobs: true,
+        allow_history_updates: true,
         created_at: now,
     }
 }
@@ -351,6 +421,8 @@ struct CredentialRequest {
     permissions: Vec<String>,
     #[serde(default)]
     confidential_jobs: bool,
+    #[serde(default)]
+    allow_history_updates: bool,
     title: Option<String>,
 }
 
@@ -422,6 +494,7 @@ impl VendorStore for Store {
                 .unwrap_or_else(|| "Restricted sandbox key".into()),
             permissions: request.permissions,
             confidential_jobs: request.confidential_jobs,
+            allow_history_updates: request.allow_history_updates,
             created_at: now,
         };
         let out = json!({"credentials": {"api_key": key.key}, "permissions": key.permissions});

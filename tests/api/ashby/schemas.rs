@@ -320,6 +320,189 @@ async fn every_served_endpoint_answers_in_ashbys_schema() {
     .await;
     c.check("candidate.removeProject", joined).await;
 
+    let fields = c.check("customField.list", json!({})).await;
+    let field_id = |title: &str| {
+        fields
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["title"] == title)
+            .unwrap()["id"]
+            .clone()
+    };
+    c.check(
+        "customField.info",
+        json!({"customFieldId": field_id("Languages")}),
+    )
+    .await;
+    let level = c
+        .check(
+            "customField.create",
+            json!({"fieldType": "ValueSelect", "objectType": "Candidate", "title": "Level", "selectableValues": [{"label": "Senior", "value": "senior"}]}),
+        )
+        .await;
+    c.check(
+        "customField.updateSelectableValues",
+        json!({"customFieldId": level["id"], "selectableValues": [{"label": "Staff", "value": "staff"}]}),
+    )
+    .await;
+    c.check(
+        "customField.setValue",
+        json!({"objectId": other["id"], "objectType": "Candidate", "fieldId": level["id"], "fieldValue": "staff"}),
+    )
+    .await;
+    c.check(
+        "customField.setValues",
+        json!({"objectId": other["id"], "objectType": "Candidate", "values": [
+            {"fieldId": field_id("Languages"), "fieldValue": ["english", "french"]},
+            {"fieldId": field_id("Notice period (weeks)"), "fieldValue": 6},
+        ]}),
+    )
+    .await;
+    c.check(
+        "user.setCustomFieldValue",
+        json!({"userId": user, "fieldId": field_id("T-shirt size"), "fieldValue": "l"}),
+    )
+    .await;
+    c.check(
+        "user.setCustomFieldValues",
+        json!({"userId": user, "values": [{"fieldId": field_id("T-shirt size"), "fieldValue": "xl"}]}),
+    )
+    .await;
+    c.check("candidate.info", json!({"id": other["id"]})).await;
+    c.check("user.info", json!({"userId": user})).await;
+
+    c.check("user.interviewerSettings", json!({"userId": user}))
+        .await;
+    c.check(
+        "user.updateInterviewerSettings",
+        json!({"userId": user, "dailyLimit": 2, "weeklyLimit": null}),
+    )
+    .await;
+    let pause = c
+        .check(
+            "user.createInterviewerPause",
+            json!({"userId": user, "comment": "Conference"}),
+        )
+        .await;
+    c.check("user.listInterviewerPauses", json!({"userId": user}))
+        .await;
+    c.check(
+        "user.deleteInterviewerPause",
+        json!({"interviewerPauseId": pause["id"]}),
+    )
+    .await;
+
+    let openings = c.check("opening.list", json!({})).await;
+    c.check("opening.info", json!({"openingId": openings[0]["id"]}))
+        .await;
+    c.check("opening.search", json!({"identifier": "OPN-001"}))
+        .await;
+    let opening = c
+        .check(
+            "opening.create",
+            json!({"identifier": "OPN-SCHEMA", "teamId": departments[0]["id"], "jobIds": [job["id"]], "targetHireDate": "2026-12-01"}),
+        )
+        .await;
+    let oid = opening["id"].clone();
+    c.check(
+        "opening.update",
+        json!({"openingId": oid, "description": "Two engineers", "isBackfill": true}),
+    )
+    .await;
+    c.check(
+        "opening.addLocation",
+        json!({"openingId": oid, "locationId": locations[1]["id"]}),
+    )
+    .await;
+    c.check(
+        "opening.removeLocation",
+        json!({"openingId": oid, "locationId": locations[1]["id"]}),
+    )
+    .await;
+    c.check(
+        "opening.addJob",
+        json!({"openingId": oid, "jobId": jobs[0]["id"]}),
+    )
+    .await;
+    c.check(
+        "opening.removeJob",
+        json!({"openingId": oid, "jobId": jobs[0]["id"]}),
+    )
+    .await;
+    c.check(
+        "opening.setOpeningState",
+        json!({"openingId": oid, "openingState": "Open"}),
+    )
+    .await;
+    c.check(
+        "opening.setArchived",
+        json!({"openingId": oid, "archive": true}),
+    )
+    .await;
+
+    let postings = c.check("jobPosting.list", json!({})).await;
+    c.check(
+        "jobPosting.info",
+        json!({"jobPostingId": postings[0]["id"]}),
+    )
+    .await;
+    c.check(
+        "jobPosting.update",
+        json!({"jobPostingId": postings[0]["id"], "title": "Renamed posting", "description": {"type": "text/html", "content": "<p>New body</p>"}}),
+    )
+    .await;
+    c.check("jobTemplate.list", json!({})).await;
+    c.check("sourceTrackingLink.list", json!({"includeDisabled": true}))
+        .await;
+    c.check(
+        "job.updateCompensation",
+        json!({"jobId": job["id"], "compensationTiers": [{"components": [
+            {"compensationType": "Salary", "interval": "1 YEAR", "currencyCode": "USD", "minValue": 100000, "maxValue": 140000}
+        ]}]}),
+    )
+    .await;
+
+    c.check(
+        "candidate.addEmailMessage",
+        json!({"candidateId": other["id"], "emailProviderEmailId": "m-1", "subject": "Hi", "from": "a@x.io", "to": "b@y.io", "body": "<p>Hello</p>"}),
+    )
+    .await;
+    c.check(
+        "candidate.listClientInfo",
+        json!({"candidateId": other["id"]}),
+    )
+    .await;
+    c.check(
+        "candidate.listFraudChecks",
+        json!({"candidateId": other["id"]}),
+    )
+    .await;
+    c.check(
+        "candidate.setFraudStatus",
+        json!({"candidateId": other["id"], "fraudStatus": "NotFraudulent"}),
+    )
+    .await;
+    let history = c
+        .check(
+            "application.listHistory",
+            json!({"applicationId": moving["id"]}),
+        )
+        .await;
+    c.check(
+        "application.updateHistory",
+        json!({"applicationId": moving["id"], "applicationHistory": [{
+            "stageId": history[0]["stageId"], "stageNumber": 0,
+            "enteredStageAt": "2026-01-05T09:00:00Z", "applicationHistoryId": history[0]["id"],
+        }]}),
+    )
+    .await;
+    c.check(
+        "application.listCriteriaEvaluations",
+        json!({"applicationId": moving["id"]}),
+    )
+    .await;
+
     let served: BTreeSet<String> = ats_sandbox::vendors::ashby::SERVED
         .iter()
         .map(|(e, _)| (*e).to_owned())
