@@ -22,6 +22,8 @@ pub struct Call<'a> {
     /// Where this API is reached (`http://host/ashby` or `http://api.ashbyhq.com`), for URLs
     /// the answers hand out.
     pub base_url: String,
+    /// File parts of a multipart request (the deprecated upload form).
+    pub uploads: Vec<super::files::FormFile>,
 }
 
 impl Call<'_> {

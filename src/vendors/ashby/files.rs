@@ -2,7 +2,8 @@
 //! storage), the upload itself (`POST` multipart to that URL, S3 style: the form fields, then
 //! the `file` field), `candidate.uploadFile` / `candidate.uploadResume` with the handle, and
 //! `file.info`, whose URL serves the bytes back. The deprecated multipart form of the upload
-//! endpoints is not served; use the handle flow.
+//! endpoints (`candidateId` and a `file` or `resume` part) is served too: the bytes become a
+//! stored file exactly as an uploaded handle would.
 
 use super::call::{params, Call, Result};
 use super::error::{success, AshbyError};
@@ -189,6 +190,57 @@ pub async fn download(handle: web::Path<String>, sandbox: web::Data<SandboxState
     }
 }
 
+/// A file part of a multipart request to an endpoint (the deprecated upload form).
+#[derive(Debug, Clone)]
+pub struct FormFile {
+    pub field: String,
+    pub filename: String,
+    pub content_type: String,
+    pub bytes: Vec<u8>,
+}
+
+/// A `multipart/form-data` request body: its text fields as a JSON object (as the JSON form
+/// would send them) and its file parts.
+pub async fn read_form(
+    headers: &actix_web::http::header::HeaderMap,
+    body: web::Bytes,
+) -> Result<(Value, Vec<FormFile>)> {
+    let malformed =
+        || AshbyError::invalid_input("Request payload is not valid multipart/form-data");
+    let stream =
+        futures_util::stream::once(async move { Ok::<_, actix_web::error::PayloadError>(body) });
+    let mut form = Multipart::new(headers, stream);
+    let (mut fields, mut files) = (serde_json::Map::new(), Vec::new());
+    while let Some(part) = form.next().await {
+        let mut part = part.map_err(|_| malformed())?;
+        let name = part.name().unwrap_or_default().to_owned();
+        let filename = part
+            .content_disposition()
+            .and_then(|d| d.get_filename())
+            .map(str::to_owned);
+        let content_type = part
+            .content_type()
+            .map_or("application/octet-stream".to_owned(), |m| m.to_string());
+        let mut bytes = Vec::new();
+        while let Some(chunk) = part.next().await {
+            bytes.extend_from_slice(&chunk.map_err(|_| malformed())?);
+        }
+        match filename {
+            Some(filename) => files.push(FormFile {
+                field: name,
+                filename,
+                content_type,
+                bytes,
+            }),
+            None => {
+                let text = String::from_utf8(bytes).map_err(|_| malformed())?;
+                fields.insert(name, Value::String(text));
+            }
+        }
+    }
+    Ok((Value::Object(fields), files))
+}
+
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase")]
 struct Attach {
@@ -199,33 +251,72 @@ struct Attach {
 
 fn attach(call: &Call, body: Value, resume: bool) -> Result<HttpResponse> {
     let p: Attach = params(body)?;
-    let field = if resume { "resumeHandle" } else { "fileHandle" };
-    let handle = if resume { p.resume_handle } else { p.file_handle }
-        .ok_or_else(|| AshbyError::invalid_input(format!("{field} is required (multipart uploads are not served; use file.createFileUploadHandle)")))?;
+    let (field, part) = if resume {
+        ("resumeHandle", "resume")
+    } else {
+        ("fileHandle", "file")
+    };
+    let given = if resume {
+        p.resume_handle
+    } else {
+        p.file_handle
+    };
+    let sent = call.uploads.iter().find(|f| f.field == part);
+    let source = match (given, sent) {
+        (Some(handle), _) => Ok(handle),
+        (None, Some(upload)) => Err(upload),
+        (None, None) => {
+            return Err(AshbyError::invalid_input(format!(
+                "{field} is required (or a multipart `{part}` file)"
+            )))
+        }
+    };
+    let tenant = call.tenant_id.clone();
     let out = call.write(
-        |s, now, _| {
-            let mut c = s
-                .candidates
-                .get(&p.candidate_id)
-                .cloned()
-                .ok_or_else(|| AshbyError::not_found("candidate", "Candidate"))?;
-            let file = s.files.get(&handle).ok_or_else(|| {
-                AshbyError::invalid_input(format!("{field} is not a valid file handle"))
-            })?;
-            if file.data.is_none() {
-                return Err(AshbyError::invalid_input(
-                    "The file has not been uploaded to its URL yet",
-                ));
-            }
+        |s, now, rng| {
+            let mut c = call.candidate(s, &p.candidate_id)?.clone();
+            let mut changes = Vec::new();
+            let handle = match &source {
+                Ok(handle) => {
+                    let file = s.files.get(handle).ok_or_else(|| {
+                        AshbyError::invalid_input(format!("{field} is not a valid file handle"))
+                    })?;
+                    if file.data.is_none() {
+                        return Err(AshbyError::invalid_input(
+                            "The file has not been uploaded to its URL yet",
+                        ));
+                    }
+                    handle.clone()
+                }
+                Err(upload) => {
+                    let handle = new_handle(&tenant, &rng.uuid());
+                    changes.push(Change::File(StoredFile {
+                        handle: handle.clone(),
+                        context: if resume {
+                            "CandidateResume"
+                        } else {
+                            "CandidateFiles"
+                        }
+                        .into(),
+                        filename: upload.filename.clone(),
+                        content_type: upload.content_type.clone(),
+                        content_length: upload.bytes.len() as u64,
+                        data: Some(STANDARD.encode(&upload.bytes)),
+                        created_at: now,
+                    }));
+                    handle
+                }
+            };
             if resume {
                 c.resume_handle = Some(handle.clone());
             }
             if !c.file_handles.contains(&handle) {
-                c.file_handles.push(handle.clone());
+                c.file_handles.push(handle);
             }
             c.updated_at = now;
             let id = c.id.clone();
-            Ok((vec![Change::Candidate(c)], id))
+            changes.push(Change::Candidate(c));
+            Ok((changes, id))
         },
         |s, id| s.candidates.get(&id).map(|c| render::candidate(s, c)),
     )?;

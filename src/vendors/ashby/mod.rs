@@ -242,17 +242,33 @@ async fn dispatch(
         }
         .error_response();
     };
-    match run(&req, name, permission, &body, &sandbox) {
+    let is_form = req
+        .headers()
+        .get(actix_web::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.trim_start().starts_with("multipart/form-data"));
+    let body = if is_form {
+        Body::Form(files::read_form(req.headers(), body).await)
+    } else {
+        Body::Json(body)
+    };
+    match run(&req, name, permission, body, &sandbox) {
         Ok(response) => response,
         Err(error) => error.error_response(),
     }
+}
+
+/// A request body: JSON, or a multipart form read into its fields and files.
+enum Body {
+    Json(web::Bytes),
+    Form(call::Result<(Value, Vec<files::FormFile>)>),
 }
 
 fn run(
     req: &HttpRequest,
     name: &'static str,
     permission: Option<&str>,
-    body: &[u8],
+    body: Body,
     sandbox: &SandboxState,
 ) -> call::Result<HttpResponse> {
     let key = match basic_auth(req.headers()) {
@@ -288,10 +304,12 @@ fn run(
             ),
         });
     };
-    let body = if body.iter().all(u8::is_ascii_whitespace) {
-        Value::Object(Default::default())
-    } else {
-        parse_value(body)?
+    let (body, uploads) = match body {
+        Body::Json(raw) if raw.iter().all(u8::is_ascii_whitespace) => {
+            (Value::Object(Default::default()), Vec::new())
+        }
+        Body::Json(raw) => (parse_value(&raw)?, Vec::new()),
+        Body::Form(form) => form?,
     };
     if !body.is_object() {
         return Err(AshbyError::invalid_input(
@@ -311,6 +329,7 @@ fn run(
         endpoint: name,
         tenant_id: tenant.id.clone(),
         base_url: format!("{}://{}{prefix}", info.scheme(), info.host()),
+        uploads,
     };
     handler(&call, body)
 }

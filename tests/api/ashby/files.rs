@@ -94,3 +94,72 @@ async fn a_resume_goes_up_by_handle_and_comes_back_byte_for_byte() {
     .await;
     assert_eq!(stranger.status, 404);
 }
+
+#[tokio::test]
+async fn the_deprecated_multipart_form_uploads_in_one_call() {
+    let app = spawn_app().await;
+    let ashby = app.ashby();
+    let candidate = ashby
+        .ok("candidate.create", json!({"name": "Mona Multipart"}))
+        .await;
+    let url = format!("{}/candidate.uploadResume", ashby.base);
+    let form = reqwest::multipart::Form::new()
+        .text("candidateId", candidate["id"].as_str().unwrap().to_owned())
+        .part(
+            "resume",
+            reqwest::multipart::Part::bytes(b"%PDF-1.4 mona".to_vec())
+                .file_name("mona.pdf")
+                .mime_str("application/pdf")
+                .unwrap(),
+        );
+    let sent = app
+        .client
+        .post(&url)
+        .basic_auth("demo-ashby-key", Some(""))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    let body: serde_json::Value = sent.json().await.unwrap();
+    assert_eq!(body["success"], true, "{body}");
+    let handle = body["results"]["resumeFileHandle"]["handle"].clone();
+    assert_eq!(body["results"]["resumeFileHandle"]["name"], "mona.pdf");
+    let info = ashby.ok("file.info", json!({"fileHandle": handle})).await;
+    let served = app
+        .client
+        .get(info["url"].as_str().unwrap())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(served.headers()["content-type"], "application/pdf");
+    assert_eq!(&served.bytes().await.unwrap()[..], b"%PDF-1.4 mona");
+
+    // A form without the file part, and one that is not multipart at all.
+    let empty = reqwest::multipart::Form::new()
+        .text("candidateId", candidate["id"].as_str().unwrap().to_owned());
+    let refused: serde_json::Value = app
+        .client
+        .post(format!("{}/candidate.uploadFile", ashby.base))
+        .basic_auth("demo-ashby-key", Some(""))
+        .multipart(empty)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(refused["errorInfo"]["code"], "invalid_input");
+    let broken: serde_json::Value = app
+        .client
+        .post(format!("{}/candidate.uploadFile", ashby.base))
+        .basic_auth("demo-ashby-key", Some(""))
+        .header("Content-Type", "multipart/form-data; boundary=xyz")
+        .body("not a form")
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(broken["errorInfo"]["code"], "invalid_input");
+}

@@ -10,6 +10,7 @@ mod openings;
 mod postings;
 mod projects;
 mod schemas;
+mod shapes;
 mod structure;
 mod teams;
 mod transport;
