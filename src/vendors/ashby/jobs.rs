@@ -71,14 +71,44 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
     Ok(success(job.unwrap_or(Value::Null), None))
 }
 
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase")]
+struct JobView {
+    #[serde(default)]
+    include_unpublished_job_postings_ids: bool,
+    #[serde(default)]
+    expand: Vec<JobExpand>,
+}
+
+#[derive(Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+enum JobExpand {
+    Location,
+    Openings,
+}
+
+impl JobView {
+    fn render(&self, s: &super::store::Store, j: &Job) -> Value {
+        render::job_view(
+            s,
+            j,
+            self.include_unpublished_job_postings_ids,
+            self.expand.contains(&JobExpand::Location),
+            self.expand.contains(&JobExpand::Openings),
+        )
+    }
+}
+
 #[derive(Deserialize)]
 struct JobId {
     id: String,
+    #[serde(flatten)]
+    view: JobView,
 }
 
 pub fn info(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: JobId = params(body)?;
-    let job = call.read(|s| Ok(render::job(s, call.job(s, &p.id)?)))?;
+    let job = call.read(|s| Ok(p.view.render(s, call.job(s, &p.id)?)))?;
     Ok(success(job, None))
 }
 
@@ -88,6 +118,8 @@ struct JobList {
     #[serde(flatten)]
     list: ListParams,
     status: Option<Vec<JobStatus>>,
+    #[serde(flatten)]
+    view: JobView,
 }
 
 /// Draft jobs are left out unless `status` names Draft.
@@ -104,7 +136,7 @@ pub fn list(call: &Call, body: Value) -> Result<HttpResponse> {
             &p.list,
             |j| call.can_see_job(j) && wanted(j),
             |j| j.created_at,
-            |j| render::job(s, j),
+            |j| p.view.render(s, j),
         )
     })?;
     Ok(success(Value::Array(page.results), Some(page.extra)))

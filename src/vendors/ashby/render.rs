@@ -113,13 +113,57 @@ pub fn job(store: &Store, j: &Job) -> Value {
         "departmentId": j.department_id, "defaultInterviewPlanId": j.default_interview_plan_id,
         "interviewPlanIds": j.interview_plan_ids,
         "customFields": field_values(store, &j.custom_fields),
-        "jobPostingIds": store.job_postings.values().filter(|p| p.job_id == j.id).map(|p| p.id.as_str()).collect::<Vec<_>>(),
+        "jobPostingIds": posting_ids(store, j, false),
         "customRequisitionId": j.custom_requisition_id, "brandId": null,
         "hiringTeam": hiring_team(store, &j.hiring_team),
         "author": j.author_id.as_deref().and_then(|id| store.users.get(id)).map(user),
         "createdAt": time(&j.created_at), "updatedAt": time(&j.updated_at),
         "openedAt": opt_time(&j.opened_at), "closedAt": opt_time(&j.closed_at),
     })
+}
+
+/// A job's posting ids: published ones (the job is Open) unless `unpublished` asks for all.
+pub fn posting_ids(store: &Store, j: &Job, unpublished: bool) -> Vec<String> {
+    if !unpublished && j.status != JobStatus::Open {
+        return Vec::new();
+    }
+    store
+        .job_postings
+        .values()
+        .filter(|p| p.job_id == j.id)
+        .map(|p| p.id.clone())
+        .collect()
+}
+
+/// `job.info` / `job.list` with their options: every posting id, and the `location` and
+/// `openings` expansions.
+pub fn job_view(
+    store: &Store,
+    j: &Job,
+    unpublished: bool,
+    location: bool,
+    openings: bool,
+) -> Value {
+    let mut out = job(store, j);
+    if unpublished {
+        out["jobPostingIds"] = json!(posting_ids(store, j, true));
+    }
+    if location {
+        out["location"] = j
+            .location_id
+            .as_deref()
+            .and_then(|l| store.locations.get(l))
+            .map_or(Value::Null, self::location);
+    }
+    if openings {
+        out["openings"] = store
+            .openings
+            .values()
+            .filter(|o| o.job_ids.contains(&j.id))
+            .map(|o| opening(store, o))
+            .collect();
+    }
+    out
 }
 
 fn primary(contacts: &[Contact]) -> Value {

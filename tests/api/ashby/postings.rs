@@ -100,7 +100,16 @@ async fn postings_are_published_while_their_job_is_open() {
         .iter()
         .all(|p| p["id"] != posting["id"]));
     let job = ashby.ok("job.info", json!({"id": posting["jobId"]})).await;
+    assert_eq!(job["jobPostingIds"], json!([]), "unpublished");
+    let job = ashby
+        .ok("job.info", json!({"id": posting["jobId"], "includeUnpublishedJobPostingsIds": true, "expand": ["openings", "location"]}))
+        .await;
     assert_eq!(job["jobPostingIds"], json!([posting["id"]]));
+    assert_eq!(
+        job["openings"][0]["latestVersion"]["jobIds"],
+        json!([posting["jobId"]])
+    );
+    assert!(job["location"]["id"].is_string());
 }
 
 #[tokio::test]
