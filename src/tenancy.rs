@@ -9,6 +9,7 @@ use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::FixtureError;
 use crate::ids::SeededRng;
+use crate::vendors::unified::UnifiedAts;
 use crate::vendors::Vendor;
 use chrono::{DateTime, Utc};
 use dashmap::DashMap;
@@ -45,6 +46,10 @@ pub trait VendorTenant: Send + Sync + 'static {
     /// `{"credentials": {...}, "user_id": ...}`.
     fn add_credential(&self, request: &Value, clock: &Clock) -> Result<Value, AdminError>;
     fn as_any(&self) -> &dyn Any;
+    /// The tenant in Panora's unified model, for vendors Panora can sit in front of.
+    fn unified(&self) -> Option<&dyn UnifiedAts> {
+        None
+    }
 }
 
 /// A vendor's store, as the shared tenant plumbing needs it: snapshots, credentials, counts.
@@ -67,6 +72,10 @@ pub trait VendorStore: Clone + Send + Sync + 'static {
         rng: &mut SeededRng,
         now: DateTime<Utc>,
     ) -> Result<Value, AdminError>;
+    /// The tenant state in Panora's unified model, where the vendor maps onto it.
+    fn unified(_state: &TenantState<Self>) -> Option<&dyn UnifiedAts> {
+        None
+    }
 }
 
 /// A tenant's state: the store behind its lock, the state a reset returns to, and the tenant's
@@ -149,6 +158,10 @@ impl<S: VendorStore> VendorTenant for TenantState<S> {
 
     fn as_any(&self) -> &dyn Any {
         self
+    }
+
+    fn unified(&self) -> Option<&dyn UnifiedAts> {
+        S::unified(self)
     }
 }
 

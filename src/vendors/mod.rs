@@ -4,6 +4,7 @@
 pub mod ashby;
 pub mod atsanywhere;
 pub mod pandape;
+pub mod unified;
 
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureSet};

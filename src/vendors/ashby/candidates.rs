@@ -2,10 +2,11 @@
 
 use super::call::{params, Call, Result};
 use super::error::{success, AshbyError};
-use super::model::{Candidate, Contact, ContactType, Note, SocialLink};
+use super::model::{Candidate, SocialLink};
 use super::pagination::{page, ListParams};
 use super::render;
 use super::rules;
+use super::rules::candidates::{contact, new_candidate, new_note, CandidateInput};
 use super::store::{Change, Store};
 use crate::validation::is_valid_email;
 use actix_web::HttpResponse;
@@ -24,14 +25,6 @@ fn render_one(store: &Store, id: &str) -> Option<Value> {
         .candidates
         .get(id)
         .map(|c| render::candidate(store, c))
-}
-
-fn contact(value: &str) -> Contact {
-    Contact {
-        value: value.trim().to_owned(),
-        contact_type: ContactType::Personal,
-        is_primary: true,
-    }
 }
 
 fn check_email(email: &Option<String>) -> Result<()> {
@@ -59,58 +52,20 @@ struct NewCandidate {
 
 pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: NewCandidate = params(body)?;
-    if p.name.trim().is_empty() {
-        return Err(AshbyError::invalid_input("name must not be empty"));
-    }
-    check_email(&p.email)?;
+    let input = CandidateInput {
+        name: p.name,
+        email: p.email,
+        phone_number: p.phone_number,
+        linked_in_url: p.linked_in_url,
+        github_url: p.github_url,
+        website: p.website,
+        source_id: p.source_id,
+        credited_to_user_id: p.credited_to_user_id,
+        created_at: p.created_at,
+    };
     let candidate = call.write(
         |s, now, rng| {
-            if let Some(source) = &p.source_id {
-                if !s.sources.contains(source) {
-                    return Err(AshbyError::not_found("source", "Source"));
-                }
-            }
-            if let Some(user) = &p.credited_to_user_id {
-                if !s.users.contains(user) {
-                    return Err(AshbyError::not_found("user", "User"));
-                }
-            }
-            let mut links = Vec::new();
-            for (kind, url) in [
-                ("LinkedIn", &p.linked_in_url),
-                ("GitHub", &p.github_url),
-                ("Website", &p.website),
-            ] {
-                if let Some(url) = url {
-                    links.push(SocialLink {
-                        link_type: kind.into(),
-                        url: url.clone(),
-                    });
-                }
-            }
-            let created = p.created_at.unwrap_or(now);
-            let c = Candidate {
-                id: rng.uuid(),
-                name: p.name.trim().to_owned(),
-                email_addresses: p.email.as_deref().map(contact).into_iter().collect(),
-                phone_numbers: p.phone_number.as_deref().map(contact).into_iter().collect(),
-                social_links: links,
-                tag_ids: Vec::new(),
-                position: None,
-                company: None,
-                school: None,
-                source_id: p.source_id,
-                credited_to_user_id: p.credited_to_user_id,
-                location_summary: None,
-                file_handles: Vec::new(),
-                resume_handle: None,
-                project_ids: Vec::new(),
-                custom_fields: Vec::new(),
-                fraud_status: None,
-                anonymized: false,
-                created_at: created,
-                updated_at: now,
-            };
+            let c = new_candidate(s, input, rng.uuid(), now)?;
             let id = c.id.clone();
             Ok((vec![Change::Candidate(c)], id))
         },
@@ -312,25 +267,16 @@ pub fn create_note(call: &Call, body: Value) -> Result<HttpResponse> {
             ))
         }
     };
-    if content.trim().is_empty() {
-        return Err(AshbyError::invalid_input("note must not be empty"));
-    }
     let note = call.write(
         |s, now, rng| {
-            let c = live(s, &p.candidate_id)?;
-            if c.anonymized {
-                return Err(AshbyError::invalid_input(
-                    "The candidate has been anonymized",
-                ));
-            }
-            let note = Note {
-                id: rng.uuid(),
-                candidate_id: c.id.clone(),
+            let note = new_note(
+                s,
+                &p.candidate_id,
                 content,
-                is_private: p.is_private,
-                author_id: s.api_user().map(|u| u.id.clone()),
-                created_at: p.created_at.unwrap_or(now),
-            };
+                p.is_private,
+                rng.uuid(),
+                p.created_at.unwrap_or(now),
+            )?;
             let id = note.id.clone();
             Ok((vec![Change::Note(note)], id))
         },

@@ -43,6 +43,7 @@ pub mod store;
 pub mod structure;
 pub mod teams;
 pub mod tenant;
+pub mod unified;
 
 use crate::http::{basic_auth, parse_value, vendor_error_shape, BasicAuth};
 use crate::state::SandboxState;

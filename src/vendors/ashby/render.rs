@@ -20,7 +20,7 @@ pub fn compact(value: Value) -> Value {
     }
 }
 
-fn time(t: &Time) -> String {
+pub fn time(t: &Time) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
 

@@ -14,6 +14,7 @@
 //! - departments and locations form trees that stay valid: no cycles, no archived parent for
 //!   an active child (archiving archives the subtree; restoring needs an active parent).
 
+pub mod candidates;
 pub mod fields;
 pub mod openings;
 

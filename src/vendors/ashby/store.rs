@@ -42,6 +42,11 @@ impl<T> Table<T> {
         self.rows.values().map(|(v, _)| v)
     }
 
+    /// Where a record stands in creation order.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.rows.get_index_of(id)
+    }
+
     /// Records from position `start` on, with their positions (full sync pages).
     pub fn from_position(&self, start: usize) -> impl Iterator<Item = (usize, &T)> {
         self.rows

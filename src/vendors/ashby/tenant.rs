@@ -431,6 +431,10 @@ impl VendorStore for Store {
         snapshot(self)
     }
 
+    fn unified(state: &AshbyTenant) -> Option<&dyn crate::vendors::unified::UnifiedAts> {
+        Some(state)
+    }
+
     fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
         load(&FixtureFile {
             label: label.into(),

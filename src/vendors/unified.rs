@@ -1,0 +1,132 @@
+//! The unified ATS model Panora serves, as each vendor maps itself onto it.
+//!
+//! A vendor that Panora can sit in front of implements [`UnifiedAts`] on its tenant state, in
+//! its own module (`vendors/<vendor>/unified.rs`); Panora uses only this trait and never a
+//! vendor's internals. Records come back with the vendor's own ids (`remote_id`) and with
+//! references to other records as [`UnifiedRef`]s, so Panora can give every remote object its
+//! own stable id. Writes run the vendor's own rules: a refusal carries the vendor's reason and
+//! nothing is written.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use std::collections::BTreeMap;
+
+/// The object kinds of Panora's unified ATS API.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum UnifiedKind {
+    Activity,
+    Application,
+    Attachment,
+    Candidate,
+    Department,
+    Interview,
+    JobInterviewStage,
+    Job,
+    Offer,
+    Office,
+    RejectReason,
+    Scorecard,
+    Tag,
+    User,
+    Eeocs,
+}
+
+impl UnifiedKind {
+    pub const ALL: [UnifiedKind; 15] = [
+        UnifiedKind::Activity,
+        UnifiedKind::Application,
+        UnifiedKind::Attachment,
+        UnifiedKind::Candidate,
+        UnifiedKind::Department,
+        UnifiedKind::Interview,
+        UnifiedKind::JobInterviewStage,
+        UnifiedKind::Job,
+        UnifiedKind::Offer,
+        UnifiedKind::Office,
+        UnifiedKind::RejectReason,
+        UnifiedKind::Scorecard,
+        UnifiedKind::Tag,
+        UnifiedKind::User,
+        UnifiedKind::Eeocs,
+    ];
+}
+
+/// A reference from one unified record to others, by the vendor's ids.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnifiedRef {
+    One(UnifiedKind, String),
+    Many(UnifiedKind, Vec<String>),
+}
+
+/// One vendor record in the unified model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct UnifiedRecord {
+    pub kind: UnifiedKind,
+    /// The vendor's id of the record.
+    pub remote_id: String,
+    pub created_at: DateTime<Utc>,
+    pub modified_at: DateTime<Utc>,
+    /// The unified fields (snake_case, as Panora names them), references left out.
+    pub fields: Map<String, Value>,
+    /// Fields that name other records (`candidate_id`, `applications`, ...).
+    pub refs: BTreeMap<&'static str, UnifiedRef>,
+    /// The record exactly as the vendor's own API answers it.
+    pub remote_data: Value,
+}
+
+/// A page of records in the vendor's creation order.
+#[derive(Debug, Clone, Default)]
+pub struct UnifiedPage {
+    pub records: Vec<UnifiedRecord>,
+    /// Whether records follow the last one.
+    pub more: bool,
+}
+
+/// A write the vendor refused: its error code and message, as its own API would give them.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{code}: {message}")]
+pub struct VendorRefusal {
+    pub code: String,
+    pub message: String,
+}
+
+/// What a create through the unified API names: unified fields, and references by the
+/// vendor's ids (Panora has translated its own ids already).
+#[derive(Debug, Clone, Default)]
+pub struct UnifiedInput {
+    pub fields: Map<String, Value>,
+    pub refs: BTreeMap<String, Vec<String>>,
+}
+
+impl UnifiedInput {
+    pub fn str(&self, name: &str) -> Option<&str> {
+        self.fields.get(name).and_then(Value::as_str)
+    }
+
+    pub fn one_ref(&self, name: &str) -> Option<&str> {
+        self.refs
+            .get(name)
+            .and_then(|ids| ids.first())
+            .map(String::as_str)
+    }
+}
+
+/// A vendor's tenant seen through the unified model.
+pub trait UnifiedAts: Send + Sync {
+    /// Records of `kind` after the one with remote id `after` (from the start when `None`),
+    /// at most `limit`. Kinds the vendor lacks give an empty page. `None` when `after` is not a
+    /// record of that kind.
+    fn page(&self, kind: UnifiedKind, after: Option<&str>, limit: usize) -> Option<UnifiedPage>;
+    /// One record by the vendor's id.
+    fn get(&self, kind: UnifiedKind, remote_id: &str) -> Option<UnifiedRecord>;
+    /// Creates a record under the vendor's rules. Kinds the vendor cannot create through its
+    /// API are refused with the reason.
+    fn create(
+        &self,
+        kind: UnifiedKind,
+        input: &UnifiedInput,
+        now: DateTime<Utc>,
+    ) -> Result<UnifiedRecord, VendorRefusal>;
+}
