@@ -28,6 +28,11 @@ const BUILTIN: &[(&str, Vendor, &str)] = &[
         Vendor::Ashby,
         include_str!("../fixtures/demo/ashby.json"),
     ),
+    (
+        "demo",
+        Vendor::Panora,
+        include_str!("../fixtures/demo/panora.json"),
+    ),
 ];
 
 /// Where a tenant's starting data comes from.

@@ -41,6 +41,14 @@ struct NewTenant {
     id: Option<String>,
     /// `true`: the vendor's documented limits; a list: these rules; `false`: none.
     rate_limits: Option<RateLimits>,
+    /// Panora only: the vendor tenants the project links, one connection token each.
+    connections: Option<Vec<NewConnection>>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewConnection {
+    tenant: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -105,7 +113,43 @@ pub async fn create_tenant(
             Some(rules)
         }
     };
+    let links = match (&request.connections, vendor) {
+        (None, _) => Vec::new(),
+        (Some(_), v) if v != Vendor::Panora => {
+            return Err(AdminError::field(
+                "connections",
+                "only a panora tenant links other tenants",
+            ))
+        }
+        (Some(list), _) => {
+            for c in list {
+                match sandbox.registry.get(&c.tenant) {
+                    Some(t) if t.backend().unified().is_some() => {}
+                    Some(t) => {
+                        return Err(AdminError::field(
+                            "connections",
+                            format!("{} tenants cannot be linked to Panora yet", t.vendor),
+                        ))
+                    }
+                    None => {
+                        return Err(AdminError::field(
+                            "connections",
+                            format!("no tenant {}", c.tenant),
+                        ))
+                    }
+                }
+            }
+            list.iter().map(|c| c.tenant.clone()).collect()
+        }
+    };
     let tenant = sandbox.create_tenant(vendor, &fixtures, request.seed, request.id, false)?;
+    if let Some(project) = tenant.state::<crate::vendors::panora::tenant::PanoraTenant>() {
+        let mut store = project.write();
+        let mut rng = project.rng();
+        for link in &links {
+            store.link(link, &mut rng);
+        }
+    }
     if let Some(rules) = limits {
         sandbox.set_limits(&tenant.id, rules);
     }

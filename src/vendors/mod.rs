@@ -4,6 +4,7 @@
 pub mod ashby;
 pub mod atsanywhere;
 pub mod pandape;
+pub mod panora;
 pub mod unified;
 
 use crate::clock::Clock;
@@ -28,11 +29,19 @@ pub enum Vendor {
     AtsAnywhere,
     #[value(name = "pandape")]
     Pandape,
+    #[value(name = "panora")]
+    Panora,
 }
 
 impl Vendor {
     /// Every vendor served, in the order they are printed and listed.
-    pub const ALL: [Vendor; 3] = [Vendor::AtsAnywhere, Vendor::Pandape, Vendor::Ashby];
+    /// Panora comes last: its default tenant links the others'.
+    pub const ALL: [Vendor; 4] = [
+        Vendor::AtsAnywhere,
+        Vendor::Pandape,
+        Vendor::Ashby,
+        Vendor::Panora,
+    ];
 
     /// The name used in URLs, fixture files and the control plane.
     pub fn slug(self) -> &'static str {
@@ -40,6 +49,7 @@ impl Vendor {
             Vendor::Ashby => "ashby",
             Vendor::AtsAnywhere => "atsanywhere",
             Vendor::Pandape => "pandape",
+            Vendor::Panora => "panora",
         }
     }
 
@@ -55,6 +65,7 @@ impl Vendor {
             Vendor::Ashby => ashby::HOSTS,
             Vendor::AtsAnywhere => atsanywhere::HOSTS,
             Vendor::Pandape => pandape::HOSTS,
+            Vendor::Panora => panora::HOSTS,
         }
     }
 
@@ -64,6 +75,7 @@ impl Vendor {
             Vendor::Ashby => ashby::API_BASE,
             Vendor::AtsAnywhere => atsanywhere::API_BASE,
             Vendor::Pandape => pandape::API_BASE,
+            Vendor::Panora => panora::API_BASE,
         }
     }
 
@@ -94,6 +106,7 @@ impl Vendor {
             Vendor::Ashby => ashby::BODY_LIMIT,
             Vendor::AtsAnywhere => atsanywhere::BODY_LIMIT,
             Vendor::Pandape => pandape::BODY_LIMIT,
+            Vendor::Panora => panora::BODY_LIMIT,
         }
     }
 
@@ -103,6 +116,7 @@ impl Vendor {
             Vendor::Ashby => ashby::error::AshbyError::render_status(status, message),
             Vendor::AtsAnywhere => atsanywhere::error::AtsError::render_status(status, message),
             Vendor::Pandape => pandape::error::PandapeError::render_status(status, message),
+            Vendor::Panora => panora::error::PanoraError::render_status(status, message),
         }
     }
 
@@ -135,6 +149,7 @@ impl Vendor {
                 _ => None,
             },
             Vendor::Pandape => pandape::auth::credential_key(headers),
+            Vendor::Panora => panora::api::credential_key(headers),
         }
     }
 
@@ -165,7 +180,7 @@ impl Vendor {
     /// tenant can still be given its own rules through the control plane.
     pub fn documented_limits(self) -> Vec<crate::ratelimit::LimitRule> {
         match self {
-            Vendor::AtsAnywhere | Vendor::Pandape => Vec::new(),
+            Vendor::AtsAnywhere | Vendor::Pandape | Vendor::Panora => Vec::new(),
             // Ashby documents limits only for report endpoints, which are not served yet.
             Vendor::Ashby => Vec::new(),
         }
@@ -195,6 +210,7 @@ impl Vendor {
             Vendor::Ashby => cfg.service(ashby::mount(scope)),
             Vendor::AtsAnywhere => cfg.service(atsanywhere::mount(scope)),
             Vendor::Pandape => cfg.service(pandape::mount(scope)),
+            Vendor::Panora => cfg.service(panora::mount(scope)),
         };
     }
 
@@ -204,6 +220,7 @@ impl Vendor {
             Vendor::Ashby => ashby::openapi_document(),
             Vendor::AtsAnywhere => atsanywhere::openapi::document(),
             Vendor::Pandape => pandape::openapi::document(),
+            Vendor::Panora => panora::openapi_document(),
         }
     }
 
@@ -236,6 +253,12 @@ impl Vendor {
                 clock,
                 well_known_credentials,
             )?)),
+            Vendor::Panora => Ok(Box::new(panora::tenant::build(
+                fixtures,
+                seed,
+                clock,
+                well_known_credentials,
+            )?)),
         }
     }
 }
@@ -253,6 +276,7 @@ impl Vendor {
             Vendor::Ashby => ashby::generate(seed, candidates, progress),
             Vendor::AtsAnywhere => atsanywhere::generate::generate(seed, candidates, progress),
             Vendor::Pandape => pandape::generate::generate(seed, candidates, progress),
+            Vendor::Panora => panora::tenant::generate(seed),
         }
     }
 
@@ -271,6 +295,9 @@ impl Vendor {
                 atsanywhere::tenant::AtsAnywhereTenant::from_snapshots(origin, state, seed)?,
             ),
             Vendor::Pandape => Box::new(pandape::tenant::PandapeTenant::from_snapshots(
+                origin, state, seed,
+            )?),
+            Vendor::Panora => Box::new(panora::tenant::PanoraTenant::from_snapshots(
                 origin, state, seed,
             )?),
         })

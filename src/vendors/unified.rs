@@ -80,8 +80,8 @@ pub struct UnifiedRecord {
 #[derive(Debug, Clone, Default)]
 pub struct UnifiedPage {
     pub records: Vec<UnifiedRecord>,
-    /// Whether records follow the last one.
-    pub more: bool,
+    /// The record that follows the page (where the next page starts), if any.
+    pub next: Option<UnifiedRecord>,
 }
 
 /// A write the vendor refused: its error code and message, as its own API would give them.
@@ -115,10 +115,10 @@ impl UnifiedInput {
 
 /// A vendor's tenant seen through the unified model.
 pub trait UnifiedAts: Send + Sync {
-    /// Records of `kind` after the one with remote id `after` (from the start when `None`),
-    /// at most `limit`. Kinds the vendor lacks give an empty page. `None` when `after` is not a
-    /// record of that kind.
-    fn page(&self, kind: UnifiedKind, after: Option<&str>, limit: usize) -> Option<UnifiedPage>;
+    /// Records of `kind` from the one with remote id `from` on (from the start when `None`),
+    /// at most `limit`, and the record after them. Kinds the vendor lacks give an empty page.
+    /// `None` when `from` is not a record of that kind.
+    fn page(&self, kind: UnifiedKind, from: Option<&str>, limit: usize) -> Option<UnifiedPage>;
     /// One record by the vendor's id.
     fn get(&self, kind: UnifiedKind, remote_id: &str) -> Option<UnifiedRecord>;
     /// Creates a record under the vendor's rules. Kinds the vendor cannot create through its

@@ -8,6 +8,7 @@ mod control_plane;
 mod generate;
 mod helpers;
 mod pandape;
+mod panora;
 mod persistence;
 mod readme;
 mod routing;

@@ -225,22 +225,24 @@ fn user(s: &Store, u: &User) -> UnifiedRecord {
     )
 }
 
-/// The records of a table in creation order after the one with id `after`, at most `limit`;
-/// rows `map` leaves out (files attached to no candidate) are skipped.
+/// The records of a table in creation order from the one with id `from` on, at most `limit`,
+/// and the one after; rows `map` leaves out (files attached to no candidate) are skipped.
 fn slice<T>(
     table: &Table<T>,
-    after: Option<&str>,
+    from: Option<&str>,
     limit: usize,
     map: impl Fn(&T) -> Option<UnifiedRecord>,
 ) -> Option<UnifiedPage> {
-    let start = match after {
-        Some(id) => table.position(id)? + 1,
+    let start = match from {
+        Some(id) => table.position(id)?,
         None => 0,
     };
     let mut kept = table.from_position(start).filter_map(|(_, v)| map(v));
     let records: Vec<UnifiedRecord> = kept.by_ref().take(limit).collect();
-    let more = kept.next().is_some();
-    Some(UnifiedPage { records, more })
+    Some(UnifiedPage {
+        records,
+        next: kept.next(),
+    })
 }
 
 fn one(s: &Store, kind: UnifiedKind, id: &str) -> Option<UnifiedRecord> {
@@ -357,22 +359,22 @@ fn one(s: &Store, kind: UnifiedKind, id: &str) -> Option<UnifiedRecord> {
     }
 }
 
-fn page_of(s: &Store, kind: UnifiedKind, after: Option<&str>, limit: usize) -> Option<UnifiedPage> {
+fn page_of(s: &Store, kind: UnifiedKind, from: Option<&str>, limit: usize) -> Option<UnifiedPage> {
     use UnifiedKind as K;
     let get = |id: &str| one(s, kind, id);
     match kind {
-        K::Candidate => slice(&s.candidates, after, limit, |v| get(&v.id)),
-        K::Application => slice(&s.applications, after, limit, |v| get(&v.id)),
-        K::Job => slice(&s.jobs, after, limit, |v| get(&v.id)),
-        K::User => slice(&s.users, after, limit, |v| get(&v.id)),
-        K::Department => slice(&s.departments, after, limit, |v| get(&v.id)),
-        K::Office => slice(&s.locations, after, limit, |v| get(&v.id)),
-        K::Tag => slice(&s.tags, after, limit, |v| get(&v.id)),
-        K::RejectReason => slice(&s.archive_reasons, after, limit, |v| get(&v.id)),
-        K::JobInterviewStage => slice(&s.stages, after, limit, |v| get(&v.id)),
-        K::Activity => slice(&s.notes, after, limit, |v| get(&v.id)),
-        K::Attachment => slice(&s.files, after, limit, |v| get(&v.handle)),
-        K::Interview | K::Offer | K::Scorecard | K::Eeocs => match after {
+        K::Candidate => slice(&s.candidates, from, limit, |v| get(&v.id)),
+        K::Application => slice(&s.applications, from, limit, |v| get(&v.id)),
+        K::Job => slice(&s.jobs, from, limit, |v| get(&v.id)),
+        K::User => slice(&s.users, from, limit, |v| get(&v.id)),
+        K::Department => slice(&s.departments, from, limit, |v| get(&v.id)),
+        K::Office => slice(&s.locations, from, limit, |v| get(&v.id)),
+        K::Tag => slice(&s.tags, from, limit, |v| get(&v.id)),
+        K::RejectReason => slice(&s.archive_reasons, from, limit, |v| get(&v.id)),
+        K::JobInterviewStage => slice(&s.stages, from, limit, |v| get(&v.id)),
+        K::Activity => slice(&s.notes, from, limit, |v| get(&v.id)),
+        K::Attachment => slice(&s.files, from, limit, |v| get(&v.handle)),
+        K::Interview | K::Offer | K::Scorecard | K::Eeocs => match from {
             None => Some(UnifiedPage::default()),
             Some(_) => None,
         },
@@ -513,8 +515,8 @@ fn create_changes(
 }
 
 impl UnifiedAts for AshbyTenant {
-    fn page(&self, kind: UnifiedKind, after: Option<&str>, limit: usize) -> Option<UnifiedPage> {
-        page_of(&self.read(), kind, after, limit)
+    fn page(&self, kind: UnifiedKind, from: Option<&str>, limit: usize) -> Option<UnifiedPage> {
+        page_of(&self.read(), kind, from, limit)
     }
 
     fn get(&self, kind: UnifiedKind, remote_id: &str) -> Option<UnifiedRecord> {
@@ -556,13 +558,13 @@ mod tests {
         for kind in UnifiedKind::ALL {
             let all = unified.page(kind, None, 10_000).unwrap().records;
             let mut walked = Vec::new();
-            let mut after: Option<String> = None;
+            let mut from: Option<String> = None;
             loop {
-                let page = unified.page(kind, after.as_deref(), 3).unwrap();
+                let page = unified.page(kind, from.as_deref(), 3).unwrap();
                 walked.extend(page.records.iter().map(|r| r.remote_id.clone()));
-                after = page.records.last().map(|r| r.remote_id.clone());
-                if !page.more {
-                    break;
+                match page.next {
+                    Some(next) => from = Some(next.remote_id),
+                    None => break,
                 }
             }
             let ids: Vec<String> = all.iter().map(|r| r.remote_id.clone()).collect();
