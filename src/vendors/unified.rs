@@ -130,3 +130,41 @@ pub trait UnifiedAts: Send + Sync {
         now: DateTime<Utc>,
     ) -> Result<UnifiedRecord, VendorRefusal>;
 }
+
+/// A page from the records that start where the page starts: the first `limit`, and the one
+/// after.
+pub fn take_page(mut records: impl Iterator<Item = UnifiedRecord>, limit: usize) -> UnifiedPage {
+    let taken: Vec<UnifiedRecord> = records.by_ref().take(limit).collect();
+    UnifiedPage {
+        records: taken,
+        next: records.next(),
+    }
+}
+
+/// A page of a table keyed by numeric ids in creation order (`from` is a remote id); `map`
+/// leaves out rows that are not records of the kind.
+pub fn page_of_map<V>(
+    table: &indexmap::IndexMap<u64, V>,
+    from: Option<&str>,
+    limit: usize,
+    map: impl Fn(&V) -> Option<UnifiedRecord>,
+) -> Option<UnifiedPage> {
+    let start = match from {
+        Some(id) => table.get_index_of(&id.parse::<u64>().ok()?)?,
+        None => 0,
+    };
+    Some(take_page(table.values().skip(start).filter_map(map), limit))
+}
+
+/// The page of a kind the vendor lacks: empty, and no record can be a cursor into it.
+pub fn empty_page(from: Option<&str>) -> Option<UnifiedPage> {
+    from.is_none().then(UnifiedPage::default)
+}
+
+/// A refusal for a kind the vendor cannot create.
+pub fn cannot_create(vendor: &str, kind: UnifiedKind, why: &str) -> VendorRefusal {
+    VendorRefusal {
+        code: "not_supported".into(),
+        message: format!("{vendor} cannot create {kind:?} records: {why}"),
+    }
+}

@@ -408,3 +408,79 @@ async fn projects_link_tenants_through_the_control_plane() {
         .unwrap();
     assert_eq!(res.status(), 500);
 }
+
+async fn get_with(app: &crate::helpers::TestApp, token: &str, path: &str) -> (u16, Value) {
+    let res = app
+        .client
+        .get(format!(
+            "{}{path}",
+            app.sandbox.vendor_url(ats_sandbox::Vendor::Panora)
+        ))
+        .header("x-api-key", KEY)
+        .header("x-connection-token", token)
+        .send()
+        .await
+        .unwrap();
+    (
+        res.status().as_u16(),
+        res.json().await.unwrap_or(Value::Null),
+    )
+}
+
+#[tokio::test]
+async fn ats_anywhere_and_pandape_map_where_their_data_allows() {
+    let app = spawn_app().await;
+    let ats = "demo-panora-atsanywhere";
+    let (_, users) = get_with(&app, ats, "/ats/users").await;
+    assert_eq!(users["data"][0]["access_role"], "SUPER_ADMIN");
+    assert_eq!(users["data"][0]["remote_id"], "1");
+    let (_, candidates) = get_with(&app, ats, "/ats/candidates?limit=100").await;
+    let (_, applications) = get_with(&app, ats, "/ats/applications?limit=100").await;
+    let first = candidates["data"][0].clone();
+    assert_eq!(
+        first["applications"][0], applications["data"][0]["id"],
+        "an applicant is a candidate and its application"
+    );
+    assert_eq!(applications["data"][0]["candidate_id"], first["id"]);
+    let (_, jobs) = get_with(&app, ats, "/ats/jobs?remote_data=true").await;
+    assert!(jobs["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|j| j["status"] == "OPEN"));
+    assert!(jobs["data"][0]["remote_data"]["reference_number"].is_string());
+    let (_, departments) = get_with(&app, ats, "/ats/departments").await;
+    assert_eq!(departments["data"], json!([]));
+
+    // An ATS Anywhere write shows through Panora at once.
+    let owner = app.ats("owner");
+    let renamed = owner
+        .patch("/api/v1/users/2", json!({"first_name": "Adamant"}))
+        .await;
+    assert_eq!(renamed.status, 200);
+    let id = users["data"][1]["id"].as_str().unwrap().to_owned();
+    let (_, user) = get_with(&app, ats, &format!("/ats/users/{id}")).await;
+    assert_eq!(user["first_name"], "Adamant");
+    let res = app
+        .client
+        .post(format!(
+            "{}/ats/candidates",
+            app.sandbox.vendor_url(ats_sandbox::Vendor::Panora)
+        ))
+        .header("x-api-key", KEY)
+        .header("x-connection-token", ats)
+        .json(&json!({"first_name": "No", "last_name": "Way"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 400);
+
+    let pandape = "demo-panora-pandape";
+    let (_, users) = get_with(&app, pandape, "/ats/users").await;
+    assert_eq!(users["data"][0]["access_role"], "SUPER_ADMIN");
+    let (_, jobs) = get_with(&app, pandape, "/ats/jobs").await;
+    assert!(!jobs["data"].as_array().unwrap().is_empty());
+    let (status, candidates) = get_with(&app, pandape, "/ats/candidates").await;
+    assert_eq!(status, 200);
+    assert_eq!(candidates["data"], json!([]));
+}

@@ -237,12 +237,10 @@ fn slice<T>(
         Some(id) => table.position(id)?,
         None => 0,
     };
-    let mut kept = table.from_position(start).filter_map(|(_, v)| map(v));
-    let records: Vec<UnifiedRecord> = kept.by_ref().take(limit).collect();
-    Some(UnifiedPage {
-        records,
-        next: kept.next(),
-    })
+    Some(take_page(
+        table.from_position(start).filter_map(|(_, v)| map(v)),
+        limit,
+    ))
 }
 
 fn one(s: &Store, kind: UnifiedKind, id: &str) -> Option<UnifiedRecord> {
@@ -374,10 +372,7 @@ fn page_of(s: &Store, kind: UnifiedKind, from: Option<&str>, limit: usize) -> Op
         K::JobInterviewStage => slice(&s.stages, from, limit, |v| get(&v.id)),
         K::Activity => slice(&s.notes, from, limit, |v| get(&v.id)),
         K::Attachment => slice(&s.files, from, limit, |v| get(&v.handle)),
-        K::Interview | K::Offer | K::Scorecard | K::Eeocs => match from {
-            None => Some(UnifiedPage::default()),
-            Some(_) => None,
-        },
+        K::Interview | K::Offer | K::Scorecard | K::Eeocs => empty_page(from),
     }
 }
 

@@ -26,6 +26,7 @@ pub mod pagination;
 pub mod rules;
 pub mod store;
 pub mod tenant;
+pub mod unified;
 pub mod users;
 
 use crate::http::vendor_error_shape;

@@ -231,6 +231,10 @@ pub fn build(
 }
 
 impl VendorStore for Store {
+    fn unified(state: &AtsAnywhereTenant) -> Option<&dyn crate::vendors::unified::UnifiedAts> {
+        Some(state)
+    }
+
     fn credentials(&self) -> Value {
         let store = self;
         let owner = store.owner_id();

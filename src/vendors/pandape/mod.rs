@@ -28,6 +28,7 @@ pub mod requests;
 pub mod rules;
 pub mod store;
 pub mod tenant;
+pub mod unified;
 pub mod users;
 pub mod vacancies;
 

@@ -359,6 +359,10 @@ impl PandapeTenant {
 }
 
 impl VendorStore for Store {
+    fn unified(state: &PandapeTenant) -> Option<&dyn crate::vendors::unified::UnifiedAts> {
+        Some(state)
+    }
+
     fn credentials(&self) -> Value {
         let store = self;
         let admin_client = store.clients.values().find(|c| {
