@@ -484,3 +484,51 @@ async fn ats_anywhere_and_pandape_map_where_their_data_allows() {
     assert_eq!(status, 200);
     assert_eq!(candidates["data"], json!([]));
 }
+
+#[tokio::test]
+async fn every_unified_shape() {
+    let app = spawn_app().await;
+    let p = panora(&app);
+    for segment in [
+        "activities",
+        "applications",
+        "candidates",
+        "departments",
+        "jobinterviewstages",
+        "jobs",
+        "offices",
+        "rejectreasons",
+        "tags",
+        "users",
+    ] {
+        let (_, page) = p
+            .plural(
+                Method::GET,
+                &format!("/ats/{segment}?limit=1&remote_data=true"),
+                None,
+            )
+            .await;
+        insta::assert_json_snapshot!(format!("panora_{segment}"), page);
+    }
+    let (_, unauthorized) = p.singular("/ats/widget").await;
+    insta::assert_json_snapshot!("panora_not_found", unauthorized);
+    let res = app
+        .client
+        .get(format!("{}/ats/users", p.base))
+        .header("x-connection-token", ASHBY)
+        .send()
+        .await
+        .unwrap();
+    insta::assert_json_snapshot!("panora_unauthorized", res.json::<Value>().await.unwrap());
+    let res = app
+        .client
+        .get(format!("{}/ats/users", p.base))
+        .header("x-api-key", KEY)
+        .send()
+        .await
+        .unwrap();
+    insta::assert_json_snapshot!(
+        "panora_unknown_connection",
+        res.json::<Value>().await.unwrap()
+    );
+}
