@@ -76,6 +76,31 @@ pub struct UnifiedRecord {
     pub remote_data: Value,
 }
 
+impl UnifiedRecord {
+    /// A record from its fields as a JSON object and its references.
+    pub fn new(
+        kind: UnifiedKind,
+        remote_id: String,
+        (created_at, modified_at): (DateTime<Utc>, DateTime<Utc>),
+        fields: Value,
+        refs: Vec<(&'static str, UnifiedRef)>,
+        remote_data: Value,
+    ) -> Self {
+        Self {
+            kind,
+            remote_id,
+            created_at,
+            modified_at,
+            fields: match fields {
+                Value::Object(map) => map,
+                _ => Map::new(),
+            },
+            refs: refs.into_iter().collect(),
+            remote_data,
+        }
+    }
+}
+
 /// A page of records in the vendor's creation order.
 #[derive(Debug, Clone, Default)]
 pub struct UnifiedPage {

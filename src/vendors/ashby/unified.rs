@@ -16,8 +16,7 @@ use super::store::{Change, Store, Table};
 use super::tenant::AshbyTenant;
 use crate::vendors::unified::*;
 use chrono::{DateTime, Utc};
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use serde_json::{json, Value};
 
 fn record(
     kind: UnifiedKind,
@@ -28,18 +27,15 @@ fn record(
     refs: Vec<(&'static str, UnifiedRef)>,
     remote_data: Value,
 ) -> UnifiedRecord {
-    UnifiedRecord {
+    let remote_data = render::compact(remote_data);
+    UnifiedRecord::new(
         kind,
-        remote_id: remote_id.to_owned(),
-        created_at: created,
-        modified_at: modified,
-        fields: match fields {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        },
-        refs: refs.into_iter().collect::<BTreeMap<_, _>>(),
-        remote_data: render::compact(remote_data),
-    }
+        remote_id.to_owned(),
+        (created, modified),
+        fields,
+        refs,
+        remote_data,
+    )
 }
 
 /// Panora's `access_role` for an Ashby `globalRole`.

@@ -11,8 +11,7 @@ use super::store::Store;
 use super::tenant::AtsAnywhereTenant;
 use crate::vendors::unified::*;
 use chrono::{DateTime, Utc};
-use serde_json::{json, Map, Value};
-use std::collections::BTreeMap;
+use serde_json::{json, Value};
 
 fn time(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -21,23 +20,12 @@ fn time(t: &DateTime<Utc>) -> String {
 fn record(
     kind: UnifiedKind,
     id: u64,
-    (created, modified): (DateTime<Utc>, DateTime<Utc>),
+    at: (DateTime<Utc>, DateTime<Utc>),
     fields: Value,
     refs: Vec<(&'static str, UnifiedRef)>,
     remote_data: Value,
 ) -> UnifiedRecord {
-    UnifiedRecord {
-        kind,
-        remote_id: id.to_string(),
-        created_at: created,
-        modified_at: modified,
-        fields: match fields {
-            Value::Object(map) => map,
-            _ => Map::new(),
-        },
-        refs: refs.into_iter().collect::<BTreeMap<_, _>>(),
-        remote_data,
-    }
+    UnifiedRecord::new(kind, id.to_string(), at, fields, refs, remote_data)
 }
 
 /// Panora's `access_role` for an ATS Anywhere `admin_level`.

@@ -7,7 +7,7 @@ use super::model::{User, UserRole, Vacancy, VacancyStatus};
 use super::tenant::PandapeTenant;
 use crate::vendors::unified::*;
 use chrono::{DateTime, Utc};
-use serde_json::{json, Value};
+use serde_json::json;
 
 fn time(t: &DateTime<Utc>) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -24,27 +24,19 @@ pub fn access_role(role: UserRole) -> &'static str {
     }
 }
 
-fn object(v: Value) -> serde_json::Map<String, Value> {
-    match v {
-        Value::Object(m) => m,
-        _ => serde_json::Map::new(),
-    }
-}
-
 fn user(u: &User) -> UnifiedRecord {
-    UnifiedRecord {
-        kind: UnifiedKind::User,
-        remote_id: u.id.to_string(),
-        created_at: u.created_at,
-        modified_at: u.updated_at,
-        fields: object(json!({
+    UnifiedRecord::new(
+        UnifiedKind::User,
+        u.id.to_string(),
+        (u.created_at, u.updated_at),
+        json!({
             "first_name": u.name, "last_name": u.surname, "email": u.email,
             "disabled": !u.is_active, "access_role": access_role(u.role),
             "remote_created_at": time(&u.created_at), "remote_modified_at": time(&u.updated_at),
-        })),
-        refs: Default::default(),
-        remote_data: serde_json::to_value(u).unwrap_or_default(),
-    }
+        }),
+        Vec::new(),
+        serde_json::to_value(u).unwrap_or_default(),
+    )
 }
 
 fn job(v: &Vacancy) -> UnifiedRecord {
@@ -53,17 +45,16 @@ fn job(v: &Vacancy) -> UnifiedRecord {
         VacancyStatus::Published => "OPEN",
         VacancyStatus::Closed => "CLOSED",
     };
-    UnifiedRecord {
-        kind: UnifiedKind::Job,
-        remote_id: v.id.to_string(),
-        created_at: v.created_at,
-        modified_at: v.updated_at,
-        fields: object(json!({
+    UnifiedRecord::new(
+        UnifiedKind::Job,
+        v.id.to_string(),
+        (v.created_at, v.updated_at),
+        json!({
             "name": v.job, "description": v.description, "code": v.reference, "status": status,
             "type": null, "confidential": v.company_hidden,
             "remote_created_at": time(&v.created_at), "remote_updated_at": time(&v.updated_at),
-        })),
-        refs: [
+        }),
+        vec![
             (
                 "departments",
                 UnifiedRef::Many(UnifiedKind::Department, Vec::new()),
@@ -80,11 +71,9 @@ fn job(v: &Vacancy) -> UnifiedRecord {
                     v.assigned_user_ids.iter().map(u64::to_string).collect(),
                 ),
             ),
-        ]
-        .into_iter()
-        .collect(),
-        remote_data: serde_json::to_value(v).unwrap_or_default(),
-    }
+        ],
+        serde_json::to_value(v).unwrap_or_default(),
+    )
 }
 
 impl UnifiedAts for PandapeTenant {
