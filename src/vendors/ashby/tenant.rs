@@ -6,7 +6,7 @@ use super::store::{Change, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
-use crate::http::{from_value, JsonProblem};
+use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
@@ -73,12 +73,7 @@ pub(super) struct FixtureDoc {
 }
 
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let doc: FixtureDoc = from_value(value).map_err(|problem| match problem {
-        JsonProblem::Data { field, message } => file.record_error(field, message),
-        JsonProblem::Syntax(message) => file.error(message),
-    })?;
+    let doc: FixtureDoc = file.parse()?;
     let mut store = Store::default();
     store.organization = doc.organization.name;
     let err = |kind: &str, i: usize, id: &str, msg: String| {

@@ -8,7 +8,7 @@ use super::store::{ApiCredential, Change, Company, Sequences, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
-use crate::http::{from_value, JsonProblem};
+use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
@@ -47,12 +47,7 @@ fn describe(problem: AtsError) -> String {
 
 /// Loads a fixture file record by record through the same checks as API writes.
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let doc: FixtureDoc = from_value(value).map_err(|problem| match problem {
-        JsonProblem::Data { field, message } => file.record_error(field, message),
-        JsonProblem::Syntax(message) => file.error(message),
-    })?;
+    let doc: FixtureDoc = file.parse()?;
     let mut store = Store::default();
     store.company = doc.company;
     for (i, site) in doc.sites.into_iter().enumerate() {
