@@ -72,8 +72,10 @@ pub(super) struct FixtureDoc {
     pub(super) seq: Option<u64>,
 }
 
-fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
+fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
     let doc: FixtureDoc = file.parse()?;
+    // The text is the largest thing held while the store is built: let it go.
+    file.contents = String::new();
     let mut store = Store::default();
     store.organization = doc.organization.name;
     let err = |kind: &str, i: usize, id: &str, msg: String| {
@@ -313,7 +315,7 @@ pub fn build(
 ) -> Result<AshbyTenant, FixtureError> {
     let mut rng = SeededRng::new(seed);
     let mut store = match fixtures.file(Vendor::Ashby)? {
-        Some(file) => load(&file)?,
+        Some(file) => load(file)?,
         None => {
             let mut store = Store::default();
             store.organization = "Sandbox Organization".into();
@@ -355,7 +357,7 @@ impl VendorStore for Store {
     }
 
     fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
-        load(&FixtureFile {
+        load(FixtureFile {
             label: label.into(),
             contents: snapshot.to_string(),
         })

@@ -46,8 +46,10 @@ fn describe(problem: AtsError) -> String {
 }
 
 /// Loads a fixture file record by record through the same checks as API writes.
-fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
+fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
     let doc: FixtureDoc = file.parse()?;
+    // The text is the largest thing held while the store is built: let it go.
+    file.contents = String::new();
     let mut store = Store::default();
     store.company = doc.company;
     for (i, site) in doc.sites.into_iter().enumerate() {
@@ -150,7 +152,7 @@ fn snapshot(store: &Store) -> Value {
 
 /// A store from a snapshot document, validated like a fixture.
 fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
-    load(&FixtureFile {
+    load(FixtureFile {
         label: label.into(),
         contents: snapshot.to_string(),
     })
@@ -206,7 +208,7 @@ pub fn build(
 ) -> Result<AtsAnywhereTenant, FixtureError> {
     let mut rng = SeededRng::new(seed);
     let mut store = match fixtures.file(Vendor::AtsAnywhere)? {
-        Some(file) => load(&file)?,
+        Some(file) => load(file)?,
         None => minimal(clock),
     };
     if !well_known_credentials {

@@ -93,8 +93,10 @@ pub struct OAuthError(pub &'static str);
 /// A Pandapé company as a tenant.
 pub type PandapeTenant = TenantState<Store>;
 
-fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
+fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
     let doc: FixtureDoc = file.parse()?;
+    // The text is the largest thing held while the store is built: let it go.
+    file.contents = String::new();
     let mut store = Store::default();
     store.company_name = doc.company.name;
     for item in doc.datasource_items {
@@ -215,7 +217,7 @@ fn snapshot(store: &Store) -> Value {
 
 /// A store from a snapshot document, validated like a fixture.
 fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
-    load(&FixtureFile {
+    load(FixtureFile {
         label: label.into(),
         contents: snapshot.to_string(),
     })
@@ -276,7 +278,7 @@ pub fn build(
 ) -> Result<PandapeTenant, FixtureError> {
     let mut rng = SeededRng::new(seed);
     let mut store = match fixtures.file(Vendor::Pandape)? {
-        Some(file) => load(&file)?,
+        Some(file) => load(file)?,
         None => minimal(clock),
     };
     if !well_known_credentials {
