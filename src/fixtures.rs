@@ -80,6 +80,17 @@ impl FixtureFile {
         }
     }
 
+    /// The file parsed as `T` (straight from the text, no intermediate `Value`); a syntax error
+    /// is about the file, a data error names the record and field.
+    pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, FixtureError> {
+        crate::http::parse_json_text(&self.contents).map_err(|problem| match problem {
+            crate::http::JsonProblem::Data { field, message } => self.record_error(field, message),
+            crate::http::JsonProblem::Syntax(message) => {
+                self.error(format!("not valid JSON: {message}"))
+            }
+        })
+    }
+
     /// An error about one record of the file.
     pub fn record_error(
         &self,

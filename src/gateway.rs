@@ -6,7 +6,7 @@
 //! journal files the entry under that tenant. Faults scoped to a tenant find it earlier, from
 //! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
 
-use crate::journal::{redacted_headers, Entry};
+use crate::journal::{kept, redacted_headers, Entry};
 use crate::state::SandboxState;
 use crate::tenancy::TenantTag;
 use crate::vendors::Vendor;
@@ -70,9 +70,9 @@ impl Started {
             path: self.path,
             query: self.query,
             headers: self.headers,
-            body: Bytes::copy_from_slice(body),
+            body: kept(body),
             status,
-            response: Bytes::copy_from_slice(response),
+            response: kept(response),
             duration_ms: self.at.elapsed().as_secs_f64() * 1000.0,
         });
     }

@@ -13,7 +13,10 @@ use crate::vendors::unified::UnifiedAts;
 use crate::vendors::Vendor;
 use chrono::{DateTime, Utc};
 use dashmap::DashMap;
-use parking_lot::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use parking_lot::{
+    MappedRwLockReadGuard, MappedRwLockWriteGuard, Mutex, MutexGuard, RwLock, RwLockReadGuard,
+    RwLockWriteGuard,
+};
 use serde_json::{json, Value};
 use std::any::Any;
 use std::collections::BTreeMap;
@@ -80,18 +83,23 @@ pub trait VendorStore: Clone + Send + Sync + 'static {
 
 /// A tenant's state: the store behind its lock, the state a reset returns to, and the tenant's
 /// own seeded generator.
+///
+/// The store and its origin share one copy until the first write (copy on write): a tenant of
+/// 100k records that is only read holds them once, and a reset is a pointer swap. The first
+/// write after a start or a reset pays for the copy, under the write lock.
 pub struct TenantState<S> {
-    store: RwLock<S>,
-    origin: S,
+    store: RwLock<Arc<S>>,
+    origin: Arc<S>,
     rng: Mutex<SeededRng>,
 }
 
 impl<S: VendorStore> TenantState<S> {
     /// A tenant starting (and resetting) to `store`.
     pub fn new(store: S, rng: SeededRng) -> Self {
+        let origin = Arc::new(store);
         Self {
-            origin: store.clone(),
-            store: RwLock::new(store),
+            store: RwLock::new(origin.clone()),
+            origin,
             rng: Mutex::new(rng),
         }
     }
@@ -99,18 +107,19 @@ impl<S: VendorStore> TenantState<S> {
     /// A tenant from saved snapshots: its state and the state a reset returns to.
     pub fn from_snapshots(origin: &Value, state: &Value, seed: u64) -> Result<Self, FixtureError> {
         Ok(Self {
-            origin: S::from_snapshot("origin", origin)?,
-            store: RwLock::new(S::from_snapshot("state", state)?),
+            origin: Arc::new(S::from_snapshot("origin", origin)?),
+            store: RwLock::new(Arc::new(S::from_snapshot("state", state)?)),
             rng: Mutex::new(SeededRng::new(seed)),
         })
     }
 
-    pub fn read(&self) -> RwLockReadGuard<'_, S> {
-        self.store.read()
+    pub fn read(&self) -> MappedRwLockReadGuard<'_, S> {
+        RwLockReadGuard::map(self.store.read(), |store| &**store)
     }
 
-    pub fn write(&self) -> RwLockWriteGuard<'_, S> {
-        self.store.write()
+    /// The store to change; copies it first while it is still shared with the origin.
+    pub fn write(&self) -> MappedRwLockWriteGuard<'_, S> {
+        RwLockWriteGuard::map(self.store.write(), Arc::make_mut)
     }
 
     /// The tenant's generator (secrets, fake data); never held with a lock across an await.
@@ -133,7 +142,7 @@ impl<S: VendorStore> VendorTenant for TenantState<S> {
     }
 
     fn reset(&self) {
-        *self.write() = self.origin.clone();
+        *self.store.write() = self.origin.clone();
     }
 
     fn snapshot(&self) -> Value {
@@ -142,7 +151,7 @@ impl<S: VendorStore> VendorTenant for TenantState<S> {
 
     fn restore(&self, snapshot: &Value) -> Result<(), FixtureError> {
         let store = S::from_snapshot("snapshot", snapshot)?;
-        *self.write() = store;
+        *self.store.write() = Arc::new(store);
         Ok(())
     }
 

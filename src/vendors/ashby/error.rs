@@ -6,6 +6,7 @@
 
 use actix_web::http::StatusCode;
 use actix_web::{HttpResponse, ResponseError};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 use std::fmt;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -149,15 +150,44 @@ impl From<crate::http::JsonProblem> for AshbyError {
     }
 }
 
-/// A successful answer: `{"success": true, "results": ...}` plus any list fields.
+/// A successful answer: `{"success": true, "results": ...}` plus any list fields (which
+/// replace a member of the same name in place). Results go out without their null members.
 pub fn success(results: Value, extra: Option<Value>) -> HttpResponse {
-    let mut body = json!({"success": true, "results": super::render::compact(results)});
-    if let Some(Value::Object(extra)) = extra {
-        for (k, v) in extra {
-            body[k] = v;
-        }
-    }
+    let extra = match &extra {
+        Some(Value::Object(extra)) => Some(extra),
+        _ => None,
+    };
     HttpResponse::Ok()
         .insert_header((REQUEST_ID_HEADER, next_request_id()))
-        .json(body)
+        .json(Envelope {
+            results: &results,
+            extra,
+        })
+}
+
+/// The success envelope, serialized as it stands (no copy of the results).
+struct Envelope<'a> {
+    results: &'a Value,
+    extra: Option<&'a serde_json::Map<String, Value>>,
+}
+
+impl Serialize for Envelope<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let given = |key: &str| self.extra.and_then(|extra| extra.get(key));
+        let mut map = serializer.serialize_map(None)?;
+        match given("success") {
+            Some(v) => map.serialize_entry("success", v)?,
+            None => map.serialize_entry("success", &true)?,
+        }
+        match given("results") {
+            Some(v) => map.serialize_entry("results", v)?,
+            None => map.serialize_entry("results", &super::render::Compact(self.results))?,
+        }
+        for (k, v) in self.extra.into_iter().flatten() {
+            if k != "success" && k != "results" {
+                map.serialize_entry(k, v)?;
+            }
+        }
+        map.end()
+    }
 }

@@ -3,20 +3,33 @@
 
 use super::model::*;
 use super::store::Store;
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Value};
 
 /// Ashby leaves absent optional fields out rather than sending `null` (its schemas type them
-/// without `null`), so rendered objects drop their null members, at every depth.
-pub fn compact(value: Value) -> Value {
-    match value {
-        Value::Object(map) => Value::Object(
-            map.into_iter()
-                .filter(|(_, v)| !v.is_null())
-                .map(|(k, v)| (k, compact(v)))
-                .collect(),
-        ),
-        Value::Array(items) => Value::Array(items.into_iter().map(compact).collect()),
-        other => other,
+/// without `null`), so rendered objects drop their null members, at every depth. `Compact`
+/// does that while serializing, so an answer is not rebuilt before it is written.
+pub struct Compact<'a>(pub &'a Value);
+
+impl Serialize for Compact<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Value::Object(members) => {
+                let mut map = serializer.serialize_map(None)?;
+                for (k, v) in members.iter().filter(|(_, v)| !v.is_null()) {
+                    map.serialize_entry(k, &Compact(v))?;
+                }
+                map.end()
+            }
+            Value::Array(items) => {
+                let mut seq = serializer.serialize_seq(Some(items.len()))?;
+                for item in items {
+                    seq.serialize_element(&Compact(item))?;
+                }
+                seq.end()
+            }
+            other => other.serialize(serializer),
+        }
     }
 }
 

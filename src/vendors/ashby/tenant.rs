@@ -6,7 +6,7 @@ use super::store::{Change, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
-use crate::http::{from_value, JsonProblem};
+use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
@@ -86,13 +86,10 @@ pub(super) struct FixtureDoc {
     pub(super) seq: Option<u64>,
 }
 
-fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let doc: FixtureDoc = from_value(value).map_err(|problem| match problem {
-        JsonProblem::Data { field, message } => file.record_error(field, message),
-        JsonProblem::Syntax(message) => file.error(message),
-    })?;
+fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
+    let doc: FixtureDoc = file.parse()?;
+    // The text is the largest thing held while the store is built: let it go.
+    file.contents = String::new();
     let mut store = Store::default();
     store.organization = doc.organization.name;
     let err = |kind: &str, i: usize, id: &str, msg: String| {
@@ -388,7 +385,7 @@ pub fn build(
 ) -> Result<AshbyTenant, FixtureError> {
     let mut rng = SeededRng::new(seed);
     let mut store = match fixtures.file(Vendor::Ashby)? {
-        Some(file) => load(&file)?,
+        Some(file) => load(file)?,
         None => {
             let mut store = Store::default();
             store.organization = "Sandbox Organization".into();
@@ -436,7 +433,7 @@ impl VendorStore for Store {
     }
 
     fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
-        load(&FixtureFile {
+        load(FixtureFile {
             label: label.into(),
             contents: snapshot.to_string(),
         })

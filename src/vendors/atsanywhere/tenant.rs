@@ -8,7 +8,7 @@ use super::store::{ApiCredential, Change, Company, Sequences, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
-use crate::http::{from_value, JsonProblem};
+use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
@@ -46,13 +46,10 @@ fn describe(problem: AtsError) -> String {
 }
 
 /// Loads a fixture file record by record through the same checks as API writes.
-fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let doc: FixtureDoc = from_value(value).map_err(|problem| match problem {
-        JsonProblem::Data { field, message } => file.record_error(field, message),
-        JsonProblem::Syntax(message) => file.error(message),
-    })?;
+fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
+    let doc: FixtureDoc = file.parse()?;
+    // The text is the largest thing held while the store is built: let it go.
+    file.contents = String::new();
     let mut store = Store::default();
     store.company = doc.company;
     for (i, site) in doc.sites.into_iter().enumerate() {
@@ -155,7 +152,7 @@ fn snapshot(store: &Store) -> Value {
 
 /// A store from a snapshot document, validated like a fixture.
 fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
-    load(&FixtureFile {
+    load(FixtureFile {
         label: label.into(),
         contents: snapshot.to_string(),
     })
@@ -211,7 +208,7 @@ pub fn build(
 ) -> Result<AtsAnywhereTenant, FixtureError> {
     let mut rng = SeededRng::new(seed);
     let mut store = match fixtures.file(Vendor::AtsAnywhere)? {
-        Some(file) => load(&file)?,
+        Some(file) => load(file)?,
         None => minimal(clock),
     };
     if !well_known_credentials {

@@ -11,7 +11,7 @@ use super::store::{AccessToken, ApiClient, Change, Sequences, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
-use crate::http::{from_value, JsonProblem};
+use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
@@ -93,13 +93,10 @@ pub struct OAuthError(pub &'static str);
 /// A Pandapé company as a tenant.
 pub type PandapeTenant = TenantState<Store>;
 
-fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let doc: FixtureDoc = from_value(value).map_err(|problem| match problem {
-        JsonProblem::Data { field, message } => file.record_error(field, message),
-        JsonProblem::Syntax(message) => file.error(message),
-    })?;
+fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
+    let doc: FixtureDoc = file.parse()?;
+    // The text is the largest thing held while the store is built: let it go.
+    file.contents = String::new();
     let mut store = Store::default();
     store.company_name = doc.company.name;
     for item in doc.datasource_items {
@@ -220,7 +217,7 @@ fn snapshot(store: &Store) -> Value {
 
 /// A store from a snapshot document, validated like a fixture.
 fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
-    load(&FixtureFile {
+    load(FixtureFile {
         label: label.into(),
         contents: snapshot.to_string(),
     })
@@ -281,7 +278,7 @@ pub fn build(
 ) -> Result<PandapeTenant, FixtureError> {
     let mut rng = SeededRng::new(seed);
     let mut store = match fixtures.file(Vendor::Pandape)? {
-        Some(file) => load(&file)?,
+        Some(file) => load(file)?,
         None => minimal(clock),
     };
     if !well_known_credentials {
