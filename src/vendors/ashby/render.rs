@@ -33,6 +33,12 @@ impl Serialize for Compact<'_> {
     }
 }
 
+/// A value with its null members dropped, as a new tree (for answers kept rather than written,
+/// such as Panora's `remote_data`).
+pub fn compact(value: Value) -> Value {
+    serde_json::to_value(Compact(&value)).unwrap_or(value)
+}
+
 pub fn time(t: &Time) -> String {
     t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
 }
