@@ -28,6 +28,11 @@ const BUILTIN: &[(&str, Vendor, &str)] = &[
         Vendor::Ashby,
         include_str!("../fixtures/demo/ashby.json"),
     ),
+    (
+        "demo",
+        Vendor::SmartRecruiters,
+        include_str!("../fixtures/demo/smartrecruiters.json"),
+    ),
 ];
 
 /// Where a tenant's starting data comes from.

@@ -1,0 +1,223 @@
+//! One SmartRecruiters company's state. Records live in [`Table`]s: by id in O(1), and in
+//! creation order by a sequence number, so a page after a `pageId` is a range read (O(page)).
+//! Rules decide and return [`Change`]s; [`Store::apply`] writes them.
+
+use super::model::*;
+use indexmap::IndexMap;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Records that have a string id.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+macro_rules! keyed {
+    ($($t:ty),*) => {$(impl Keyed for $t { fn key(&self) -> &str { &self.id } })*};
+}
+keyed!(User, Job, Candidate);
+
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    rows: BTreeMap<u64, T>,
+    ids: HashMap<String, u64>,
+    next: u64,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Self {
+            rows: BTreeMap::new(),
+            ids: HashMap::new(),
+            next: 1,
+        }
+    }
+}
+
+impl<T: Keyed> Table<T> {
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.ids.get(id).and_then(|seq| self.rows.get(seq))
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.ids.contains_key(id)
+    }
+
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    pub fn values(&self) -> impl Iterator<Item = &T> {
+        self.rows.values()
+    }
+
+    /// Records after sequence number `seq`, in creation order, with their sequence numbers.
+    pub fn after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
+        self.rows
+            .range(seq.saturating_add(1)..)
+            .map(|(seq, row)| (*seq, row))
+    }
+
+    /// Inserts or replaces (a replaced record keeps its place).
+    pub fn put(&mut self, row: T) {
+        let seq = match self.ids.get(row.key()) {
+            Some(seq) => *seq,
+            None => {
+                let seq = self.next;
+                self.next += 1;
+                self.ids.insert(row.key().to_owned(), seq);
+                seq
+            }
+        };
+        self.rows.insert(seq, row);
+    }
+
+    pub fn remove(&mut self, id: &str) -> Option<T> {
+        let seq = self.ids.remove(id)?;
+        self.rows.remove(&seq)
+    }
+}
+
+/// An API client (OAuth2 client credentials) acting as a user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiClient {
+    pub client_id: String,
+    pub client_secret: String,
+    pub user_id: String,
+}
+
+/// An `X-SmartToken` API key acting as a user.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApiKey {
+    pub key: String,
+    pub user_id: String,
+}
+
+/// An access token from `/identity/oauth/token`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct AccessToken {
+    pub token: String,
+    pub user_id: String,
+    pub expires_at: Time,
+}
+
+/// A candidate source value (`/configuration/sources/{type}/values`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct SourceValue {
+    pub id: String,
+    pub label: String,
+    pub source_type: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    PutUser(User),
+    PutJob(Box<Job>),
+    PutCandidate(Box<Candidate>),
+    DeleteCandidate(String),
+    PutDepartment(Department),
+    PutLocation(Location),
+    DeleteLocation(String),
+    PutAccessGroup(AccessGroup),
+    Email(SentEmail),
+}
+
+pub type Changes = Vec<Change>;
+
+#[derive(Debug, Clone)]
+pub struct Store {
+    pub company: Company,
+    pub users: Table<User>,
+    pub access_groups: IndexMap<String, AccessGroup>,
+    pub departments: IndexMap<String, Department>,
+    pub locations: IndexMap<String, Location>,
+    pub hiring_processes: IndexMap<String, HiringProcess>,
+    pub rejection_reasons: IndexMap<String, Labeled>,
+    pub withdrawal_reasons: IndexMap<String, Labeled>,
+    pub sources: IndexMap<String, SourceValue>,
+    pub offer_properties: Vec<serde_json::Value>,
+    pub jobs: Table<Job>,
+    pub candidates: Table<Candidate>,
+    pub api_keys: IndexMap<String, ApiKey>,
+    pub clients: IndexMap<String, ApiClient>,
+    pub tokens: HashMap<String, AccessToken>,
+    pub emails: Vec<SentEmail>,
+    users_by_email: HashMap<String, String>,
+}
+
+pub fn email_key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+impl Store {
+    pub fn new(company: Company) -> Self {
+        Store {
+            company,
+            users: Table::default(),
+            access_groups: IndexMap::new(),
+            departments: IndexMap::new(),
+            locations: IndexMap::new(),
+            hiring_processes: IndexMap::new(),
+            rejection_reasons: IndexMap::new(),
+            withdrawal_reasons: IndexMap::new(),
+            sources: IndexMap::new(),
+            offer_properties: Vec::new(),
+            jobs: Table::default(),
+            candidates: Table::default(),
+            api_keys: IndexMap::new(),
+            clients: IndexMap::new(),
+            tokens: HashMap::new(),
+            emails: Vec::new(),
+            users_by_email: HashMap::new(),
+        }
+    }
+
+    pub fn user_by_email(&self, email: &str) -> Option<&User> {
+        self.users_by_email
+            .get(&email_key(email))
+            .and_then(|id| self.users.get(id))
+    }
+
+    pub fn apply(&mut self, changes: Changes) {
+        for change in changes {
+            match change {
+                Change::PutUser(user) => {
+                    if let Some(old) = self.users.get(&user.id) {
+                        self.users_by_email.remove(&email_key(&old.email));
+                    }
+                    self.users_by_email
+                        .insert(email_key(&user.email), user.id.clone());
+                    self.users.put(user);
+                }
+                Change::PutJob(job) => self.jobs.put(*job),
+                Change::PutCandidate(candidate) => self.candidates.put(*candidate),
+                Change::DeleteCandidate(id) => {
+                    self.candidates.remove(&id);
+                }
+                Change::PutDepartment(d) => {
+                    self.departments.insert(d.id.clone(), d);
+                }
+                Change::PutLocation(l) => {
+                    if let Some(id) = l.id.clone() {
+                        self.locations.insert(id, l);
+                    }
+                }
+                Change::DeleteLocation(id) => {
+                    self.locations.shift_remove(&id);
+                }
+                Change::PutAccessGroup(g) => {
+                    self.access_groups.insert(g.id.clone(), g);
+                }
+                Change::Email(email) => self.emails.push(email),
+            }
+        }
+    }
+}
