@@ -11,3 +11,4 @@ mod pandape;
 mod persistence;
 mod readme;
 mod routing;
+mod smartrecruiters;

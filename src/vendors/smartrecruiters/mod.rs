@@ -50,7 +50,9 @@ pub const USERS_API: &str = "/user-api/v201804";
 
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     use web::{delete, get, post, put, resource};
+    let unknown = || web::to(|req| crate::vendors::Vendor::SmartRecruiters.unknown_route(req));
     let users = web::scope(USERS_API)
+        .default_service(unknown())
         .service(resource("/users").get(users::list).post(users::create))
         .route("/users/me", get().to(users::me))
         .service(resource("/users/{id}").get(users::get).patch(users::patch))
@@ -75,6 +77,7 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             delete().to(users::unassign),
         );
     let configuration = web::scope("/configuration")
+        .default_service(unknown())
         .route("/company", get().to(configuration::company))
         .service(
             resource("/departments")

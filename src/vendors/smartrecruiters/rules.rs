@@ -34,7 +34,8 @@
 //! - `subStatus` only with `status` (the body requires `status`), and it must be one of the
 //!   sub-statuses the job's hiring process lists for that status.
 //! - A LEAD must be converted (to NEW) before moving into the process: from LEAD only NEW,
-//!   REJECTED and WITHDRAWN; nothing moves back to LEAD. TRANSFERRED is set by SmartRecruiters
+//!   REJECTED and WITHDRAWN, and a LEAD dismissed (REJECTED, WITHDRAWN) and reconsidered still
+//!   goes through NEW; nothing moves back to LEAD. TRANSFERRED is set by SmartRecruiters
 //!   itself, not through the API. `startsOn` only with HIRED.
 //! - Setting the current status and sub-status again is a no-op; every change is a history row.
 //! - Candidates cannot be added to FILLED or CANCELLED jobs, nor twice to one job.
@@ -242,8 +243,22 @@ fn auto_job_status(job: &Job, candidate_status: CandidateStatus) -> Option<JobSt
 
 // ---------------------------------------------------------------- candidates
 
-/// Whether a candidate may move from `from` to `to` on a job (see the module docs).
-pub fn candidate_transition(from: CandidateStatus, to: CandidateStatus) -> Result<(), SrError> {
+/// Whether an application ever entered the hiring process (a status other than LEAD, REJECTED
+/// or WITHDRAWN): a LEAD dismissed and reconsidered still needs converting.
+pub fn converted(history: &[StatusChange]) -> bool {
+    use CandidateStatus::*;
+    history
+        .iter()
+        .any(|h| !matches!(h.status, Lead | Rejected | Withdrawn))
+}
+
+/// Whether a candidate may move from `from` to `to` on a job (see the module docs);
+/// `converted` says whether the application ever entered the process ([`converted`]).
+pub fn candidate_transition(
+    from: CandidateStatus,
+    to: CandidateStatus,
+    converted: bool,
+) -> Result<(), SrError> {
     use CandidateStatus::*;
     if to == Transferred {
         return Err(SrError::status_change(
@@ -255,7 +270,7 @@ pub fn candidate_transition(from: CandidateStatus, to: CandidateStatus) -> Resul
             "a candidate in {from} cannot become a LEAD again"
         )));
     }
-    if from == Lead && !matches!(to, Lead | New | Rejected | Withdrawn) {
+    if !converted && !matches!(to, Lead | New | Rejected | Withdrawn) {
         return Err(SrError::status_change(format!(
             "a LEAD must be converted (status NEW) before moving to {to}"
         )));
@@ -469,7 +484,7 @@ pub fn set_candidate_status(
     };
     let job = job(store, &c.applications[index].job_id)?.clone();
     let app = &mut c.applications[index];
-    candidate_transition(app.status, to)?;
+    candidate_transition(app.status, to, converted(&app.history))?;
     let (mut rejection, mut withdrawal) = (None, None);
     match (to, input.reason.as_deref()) {
         (CandidateStatus::Rejected, Some(r)) if store.rejection_reasons.contains_key(r) => {
@@ -633,3 +648,6 @@ pub fn set_onboarding(
     c.updated_on = now;
     Ok(vec![Change::PutCandidate(Box::new(c))])
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,617 @@
+//! Candidates: creation, search and pagination, PATCH, delete, tags, and the status rules.
+
+use super::{candidate, candidate_input, job};
+use crate::helpers::{assert_sr_error, spawn_app, Sr};
+use serde_json::json;
+
+#[tokio::test]
+async fn candidates_are_created_in_the_talent_pool_or_on_a_job() {
+    let app = spawn_app().await;
+    let sr = app.sr("standard");
+    let pool = sr.post("/candidates", json!({"firstName": " Pat ", "lastName": "Pool", "email": "pat@pool.io", "tags": ["a", "A", "b"]})).await;
+    assert_eq!(pool.status, 201, "{}", pool.body);
+    assert_eq!(pool.body["firstName"], "Pat");
+    assert_eq!(
+        pool.body["tags"],
+        json!(["a", "b"]),
+        "tags are deduplicated"
+    );
+    assert!(pool.body["primaryAssignment"].is_null());
+    let id = pool.body["id"].as_str().unwrap();
+    assert_eq!(sr.get(&format!("/candidates/{id}")).await.body, pool.body);
+
+    let on_job = sr
+        .post(
+            &format!("/jobs/{}/candidates", job(1)),
+            candidate_input("on@job.io"),
+        )
+        .await;
+    assert_eq!(on_job.status, 201, "{}", on_job.body);
+    assert_eq!(on_job.body["primaryAssignment"]["status"], "NEW");
+    assert_eq!(on_job.body["primaryAssignment"]["job"]["id"], job(1));
+    // The CREATED job moved to SOURCING, with a history row.
+    let created_job = sr.get(&format!("/jobs/{}", job(1))).await;
+    assert_eq!(created_job.body["status"], "SOURCING");
+    let history = sr.get(&format!("/jobs/{}/status/history", job(1))).await;
+    assert_eq!(
+        history.body["content"].as_array().unwrap().last().unwrap()["status"],
+        "SOURCING"
+    );
+
+    for closed in [5, 7] {
+        let refused = sr
+            .post(
+                &format!("/jobs/{}/candidates", job(closed)),
+                candidate_input("late@job.io"),
+            )
+            .await;
+        assert_sr_error(
+            &refused,
+            400,
+            "INVALID_STATUS_CHANGE",
+            Some("cannot be added"),
+        );
+    }
+    assert_sr_error(
+        &sr.post("/jobs/nope/candidates", candidate_input("x@y.io"))
+            .await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+    assert_sr_error(
+        &sr.post("/candidates", json!({"firstName": "A", "lastName": "B", "email": "a@b.io", "sourceDetails": {"sourceTypeId": "JOB_BOARD", "sourceId": "nope"}})).await,
+        400,
+        "INVALID_FIELD",
+        Some("sourceDetails.sourceId"),
+    );
+    assert_sr_error(
+        &app.sr("restricted")
+            .post("/candidates", candidate_input("r@x.io"))
+            .await,
+        403,
+        "FORBIDDEN",
+        Some("STANDARD"),
+    );
+    assert_sr_error(
+        &app.sr("employee").get("/candidates").await,
+        403,
+        "FORBIDDEN",
+        None,
+    );
+}
+
+#[tokio::test]
+async fn search_filters_and_pages_with_page_ids() {
+    let app = spawn_app().await;
+    let sr = app.sr("restricted");
+    let first = sr.get("/candidates?limit=4").await;
+    assert_eq!(first.status, 200, "{}", first.body);
+    assert_eq!(
+        (
+            first.body["limit"].as_u64(),
+            first.body["offset"].as_u64(),
+            first.body["totalFound"].as_u64()
+        ),
+        (Some(4), Some(0), Some(9))
+    );
+    let next = first.body["nextPageId"].as_str().unwrap().to_owned();
+    let link = first.header("link").unwrap();
+    assert!(
+        link.ends_with(&format!("pageId={next}>; rel=\"next\"")) && link.contains("limit=4"),
+        "{link}"
+    );
+    let second = sr.get(&format!("/candidates?limit=4&pageId={next}")).await;
+    assert_eq!(second.body["offset"], 4);
+    let third = sr
+        .get(&format!(
+            "/candidates?limit=4&pageId={}",
+            second.body["nextPageId"].as_str().unwrap()
+        ))
+        .await;
+    assert_eq!(Sr::ids(&third), vec![candidate(9)]);
+    assert!(third.body["nextPageId"].is_null() && third.body.get("nextPageId").is_some());
+    assert!(third.header("link").is_none());
+    let mut all: Vec<String> = [first, second, third].iter().flat_map(Sr::ids).collect();
+    all.dedup();
+    assert_eq!(all.len(), 9, "every candidate once");
+
+    assert_eq!(
+        Sr::ids(&sr.get("/candidates?q=otto").await),
+        vec![candidate(5)]
+    );
+    assert_eq!(
+        Sr::ids(&sr.get("/candidates?status=HIRED").await),
+        vec![candidate(6)]
+    );
+    assert_eq!(
+        Sr::ids(&sr.get("/candidates?status=REJECTED&status=WITHDRAWN").await),
+        vec![candidate(7), candidate(8)]
+    );
+    assert_eq!(
+        Sr::ids(
+            &sr.get(&format!("/candidates?jobId={}&status=NEW", job(2)))
+                .await
+        ),
+        vec![candidate(2), candidate(9)]
+    );
+    assert_eq!(
+        Sr::ids(
+            &sr.get("/candidates?status=INTERVIEW&subStatus=Phone%20Screen")
+                .await
+        ),
+        vec![candidate(4)]
+    );
+    assert_eq!(
+        Sr::ids(&sr.get("/candidates?tag=RUST").await),
+        vec![candidate(3)]
+    );
+    assert_eq!(
+        sr.get("/candidates?updatedAfter=2030-01-01T00:00:00Z")
+            .await
+            .body["totalFound"],
+        0
+    );
+    assert_sr_error(
+        &sr.get("/candidates?subStatus=Onsite").await,
+        400,
+        "INVALID_FIELD",
+        Some("subStatus"),
+    );
+    assert_sr_error(
+        &sr.get("/candidates?status=OFFER").await,
+        400,
+        "INVALID_FIELD",
+        Some("status"),
+    );
+}
+
+#[tokio::test]
+async fn patch_and_delete_leave_no_ghosts() {
+    let app = spawn_app().await;
+    let sr = app.sr("extended");
+    let path = format!("/candidates/{}", candidate(4));
+    let patched = sr
+        .patch(
+            &path,
+            json!({"lastName": "Renamed", "phoneNumber": "+49 1"}),
+        )
+        .await;
+    assert_eq!(
+        (
+            patched.body["lastName"].as_str(),
+            patched.body["firstName"].as_str()
+        ),
+        (Some("Renamed"), Some("Ivy"))
+    );
+    assert_sr_error(
+        &sr.patch(&path, json!({"email": "bad"})).await,
+        400,
+        "INVALID_FIELD",
+        Some("email"),
+    );
+    assert_sr_error(
+        &sr.patch(&path, json!({"firstName": 3})).await,
+        400,
+        "INVALID_FIELD",
+        Some("firstName"),
+    );
+    assert_sr_error(
+        &app.sr("standard").delete(&path).await,
+        403,
+        "FORBIDDEN",
+        Some("EXTENDED"),
+    );
+    assert_eq!(sr.delete(&path).await.status, 204);
+    assert_sr_error(&sr.get(&path).await, 404, "NOT_FOUND", None);
+    assert_sr_error(
+        &sr.get(&format!("{path}/jobs/{}", job(3))).await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+    assert_sr_error(&sr.delete(&path).await, 404, "NOT_FOUND", None);
+    assert!(!Sr::ids(&sr.get("/candidates?limit=100").await).contains(&candidate(4)));
+    assert!(
+        Sr::ids(&sr.get(&format!("/candidates?jobId={}", job(3))).await)
+            .iter()
+            .all(|id| *id != candidate(4))
+    );
+    assert_eq!(sr.get("/candidates").await.body["totalFound"], 8);
+    // An application alone can go too.
+    let app_path = format!("/candidates/{}/jobs/{}", candidate(9), job(6));
+    assert_eq!(sr.delete(&app_path).await.status, 204);
+    assert_sr_error(&sr.get(&app_path).await, 404, "NOT_FOUND", None);
+}
+
+#[tokio::test]
+async fn tags_add_replace_and_delete_as_the_verb_says() {
+    let app = spawn_app().await;
+    let sr = app.sr("restricted");
+    let path = format!("/candidates/{}/tags", candidate(3));
+    assert_eq!(sr.get(&path).await.body, json!({"tags": ["rust"]}));
+    assert_eq!(
+        sr.post(&path, json!({"tags": ["go", "Rust"]})).await.body,
+        json!({"tags": ["rust", "go"]})
+    );
+    assert_eq!(
+        sr.put(&path, json!({"tags": ["only"]})).await.body,
+        json!({"tags": ["only"]})
+    );
+    assert_sr_error(
+        &sr.put(&path, json!({"tags": [" "]})).await,
+        400,
+        "INVALID_FIELD",
+        Some("tags[0]"),
+    );
+    assert_sr_error(
+        &sr.put(&path, json!({})).await,
+        400,
+        "MISSING_FIELD",
+        Some("tags"),
+    );
+    assert_eq!(sr.delete(&path).await.status, 204);
+    assert_eq!(sr.get(&path).await.body, json!({"tags": []}));
+    assert_sr_error(&app.sr("employee").get(&path).await, 403, "FORBIDDEN", None);
+}
+
+fn status_path(c: u32, j: u32) -> String {
+    format!("/candidates/{}/jobs/{}/status", candidate(c), job(j))
+}
+
+#[tokio::test]
+async fn status_changes_follow_the_rules_and_are_recorded() {
+    let app = spawn_app().await;
+    let sr = app.sr("restricted");
+    // REJECTED needs a known rejection reason, WITHDRAWN a withdrawal reason.
+    assert_sr_error(
+        &sr.put(&status_path(3, 3), json!({"status": "REJECTED"}))
+            .await,
+        400,
+        "INVALID_FIELD",
+        Some("reason"),
+    );
+    assert_sr_error(
+        &sr.put(
+            &status_path(3, 3),
+            json!({"status": "REJECTED", "reason": "wr-1"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        Some("rejection reason"),
+    );
+    assert_sr_error(
+        &sr.put(
+            &status_path(3, 3),
+            json!({"status": "WITHDRAWN", "reason": "rr-1"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        Some("withdrawal reason"),
+    );
+    assert_sr_error(
+        &sr.put(
+            &status_path(3, 3),
+            json!({"status": "INTERVIEW", "reason": "rr-1"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        Some("reason"),
+    );
+    assert_sr_error(
+        &sr.put(&status_path(3, 3), json!({"subStatus": "Onsite"}))
+            .await,
+        400,
+        "MISSING_FIELD",
+        Some("status"),
+    );
+    assert_sr_error(
+        &sr.put(
+            &status_path(3, 3),
+            json!({"status": "INTERVIEW", "subStatus": "Lunch"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        Some("subStatus"),
+    );
+    assert_sr_error(
+        &sr.put(&status_path(3, 3), json!({"status": "TRANSFERRED"}))
+            .await,
+        400,
+        "INVALID_STATUS_CHANGE",
+        None,
+    );
+    assert_sr_error(
+        &sr.put(&status_path(3, 3), json!({"status": "NEXT"})).await,
+        400,
+        "INVALID_FIELD",
+        Some("status"),
+    );
+    assert_sr_error(
+        &sr.put(&status_path(3, 3), json!({"status": "LEAD"})).await,
+        400,
+        "INVALID_STATUS_CHANGE",
+        Some("LEAD"),
+    );
+    assert_sr_error(
+        &sr.put(
+            &status_path(3, 3),
+            json!({"status": "INTERVIEW", "startsOn": "2026-05-01"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        Some("startsOn"),
+    );
+    assert_sr_error(
+        &sr.put(&status_path(3, 4), json!({"status": "NEW"})).await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+    let history = format!(
+        "/candidates/{}/jobs/{}/status/history",
+        candidate(3),
+        job(3)
+    );
+    assert_eq!(
+        sr.get(&history).await.body["totalFound"],
+        2,
+        "refusals changed nothing"
+    );
+
+    assert_eq!(
+        sr.put(
+            &status_path(3, 3),
+            json!({"status": "INTERVIEW", "subStatus": "Onsite"})
+        )
+        .await
+        .status,
+        204
+    );
+    assert_eq!(
+        sr.put(
+            &status_path(3, 3),
+            json!({"status": "REJECTED", "reason": "rr-2"})
+        )
+        .await
+        .status,
+        204
+    );
+    let rows = sr.get(&history).await.body["content"].clone();
+    let statuses: Vec<&str> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["NEW", "IN_REVIEW", "INTERVIEW", "REJECTED"]);
+    assert_eq!(rows[2]["subStatus"], "Onsite");
+    let application = sr
+        .get(&format!("/candidates/{}/jobs/{}", candidate(3), job(3)))
+        .await;
+    assert_eq!(
+        application.body["reasonOfRejection"],
+        json!({"id": "rr-2", "label": "Position filled"})
+    );
+    // Setting the same status again is a no-op.
+    assert_eq!(
+        sr.put(
+            &status_path(3, 3),
+            json!({"status": "REJECTED", "reason": "rr-2"})
+        )
+        .await
+        .status,
+        204
+    );
+    assert_eq!(sr.get(&history).await.body["totalFound"], 4);
+
+    // A LEAD is converted before it moves on.
+    assert_sr_error(
+        &sr.put(&status_path(1, 2), json!({"status": "INTERVIEW"}))
+            .await,
+        400,
+        "INVALID_STATUS_CHANGE",
+        Some("converted"),
+    );
+    assert_eq!(
+        sr.put(&status_path(1, 2), json!({"status": "NEW"}))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(
+        sr.put(&status_path(1, 2), json!({"status": "IN_REVIEW"}))
+            .await
+            .status,
+        204
+    );
+    assert_sr_error(
+        &app.sr("employee")
+            .put(&status_path(1, 2), json!({"status": "NEW"}))
+            .await,
+        403,
+        "FORBIDDEN",
+        None,
+    );
+}
+
+#[tokio::test]
+async fn candidates_reaching_interview_or_offer_move_their_job_up() {
+    let app = spawn_app().await;
+    let sr = app.sr("restricted");
+    let job_status = |sr: Sr, n| async move {
+        sr.get(&format!("/jobs/{}", job(n))).await.body["status"].clone()
+    };
+    assert_eq!(job_status(sr.clone(), 2).await, "SOURCING");
+    assert_eq!(
+        sr.put(&status_path(2, 2), json!({"status": "INTERVIEW"}))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(job_status(sr.clone(), 2).await, "INTERVIEW");
+    assert_eq!(
+        sr.put(&status_path(2, 2), json!({"status": "OFFERED"}))
+            .await
+            .status,
+        204
+    );
+    assert_eq!(job_status(sr.clone(), 2).await, "OFFER");
+    // ...and the job stays there when the candidate is rejected.
+    assert_eq!(
+        sr.put(
+            &status_path(2, 2),
+            json!({"status": "REJECTED", "reason": "rr-1"})
+        )
+        .await
+        .status,
+        204
+    );
+    assert_eq!(job_status(sr.clone(), 2).await, "OFFER");
+    // A job past a stage does not move back when another candidate reaches it.
+    assert_eq!(
+        sr.put(&status_path(9, 2), json!({"status": "INTERVIEW"}))
+            .await
+            .status,
+        204
+    );
+    let history = sr.get(&format!("/jobs/{}/status/history", job(2))).await;
+    let statuses: Vec<&str> = history.body["content"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["status"].as_str().unwrap())
+        .collect();
+    assert_eq!(statuses, ["CREATED", "SOURCING", "INTERVIEW", "OFFER"]);
+}
+
+#[tokio::test]
+async fn the_primary_assignment_takes_status_and_history_calls() {
+    let app = spawn_app().await;
+    let sr = app.sr("standard");
+    let c9 = format!("/candidates/{}", candidate(9));
+    let got = sr.get(&c9).await;
+    assert_eq!(got.body["primaryAssignment"]["job"]["id"], job(2));
+    assert_eq!(got.body["secondaryAssignments"][0]["status"], "TRANSFERRED");
+    assert_eq!(
+        sr.put(&format!("{c9}/status"), json!({"status": "IN_REVIEW"}))
+            .await
+            .status,
+        204
+    );
+    let history = sr.get(&format!("{c9}/status/history")).await;
+    assert_eq!(history.body["content"][1]["status"], "IN_REVIEW");
+    let pool = sr.post("/candidates", candidate_input("pool@x.io")).await;
+    let id = pool.body["id"].as_str().unwrap();
+    assert_sr_error(
+        &sr.put(
+            &format!("/candidates/{id}/status"),
+            json!({"status": "NEW"}),
+        )
+        .await,
+        400,
+        "INVALID_STATUS_CHANGE",
+        Some("primary"),
+    );
+}
+
+#[tokio::test]
+async fn source_onboarding_consent_and_screening() {
+    let app = spawn_app().await;
+    let sr = app.sr("standard");
+    let base = format!("/candidates/{}/jobs/{}", candidate(6), job(5));
+    assert_eq!(
+        sr.put(
+            &format!("{base}/source"),
+            json!({"sourceTypeId": "REFERRAL", "sourceId": "src-referral"})
+        )
+        .await
+        .status,
+        204
+    );
+    assert_eq!(
+        sr.get(&base).await.body["source"]["sourceId"],
+        "src-referral"
+    );
+    assert_sr_error(
+        &sr.put(
+            &format!("{base}/source"),
+            json!({"sourceTypeId": "JOB_BOARD", "sourceId": "src-referral"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        None,
+    );
+    assert_eq!(
+        sr.get(&format!("{base}/onboardingStatus")).await.body,
+        json!({"onboardingStatus": "READY_TO_ONBOARD"})
+    );
+    assert_eq!(
+        sr.put(
+            &format!("{base}/onboardingStatus"),
+            json!({"onboardingStatus": "ONBOARDING_SUCCESSFUL"})
+        )
+        .await
+        .status,
+        204
+    );
+    assert_eq!(
+        sr.get(&format!("/candidates/{}/onboardingStatus", candidate(6)))
+            .await
+            .body["onboardingStatus"],
+        "ONBOARDING_SUCCESSFUL"
+    );
+    assert_eq!(
+        Sr::ids(
+            &sr.get("/candidates?onboardingStatus=ONBOARDING_SUCCESSFUL")
+                .await
+        ),
+        vec![candidate(6)]
+    );
+    let not_hired = format!(
+        "/candidates/{}/jobs/{}/onboardingStatus",
+        candidate(2),
+        job(2)
+    );
+    assert_sr_error(
+        &sr.put(&not_hired, json!({"onboardingStatus": "READY_TO_ONBOARD"}))
+            .await,
+        400,
+        "INVALID_STATUS_CHANGE",
+        Some("HIRED"),
+    );
+    assert_sr_error(
+        &sr.put(&not_hired, json!({"onboardingStatus": "DONE"}))
+            .await,
+        400,
+        "INVALID_FIELD",
+        Some("onboardingStatus"),
+    );
+    assert_eq!(
+        sr.get(&format!("/candidates/{}/consent", candidate(6)))
+            .await
+            .body["status"],
+        "ACQUIRED"
+    );
+    assert_eq!(
+        sr.get(&format!("{base}/screening-answers")).await.body,
+        json!({"content": []})
+    );
+    assert_sr_error(
+        &sr.get(&format!(
+            "/candidates/{}/jobs/{}/screening-answers",
+            candidate(6),
+            job(1)
+        ))
+        .await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+}

@@ -1,0 +1,307 @@
+//! Credentials, errors for bad input, routes, and the rate-limit headers.
+
+use super::{candidate_input, user};
+use crate::helpers::{assert_sr_error, read, spawn_app, spawn_with, Sr};
+use ats_sandbox::{Sandbox, Vendor};
+use reqwest::Method;
+use serde_json::json;
+
+#[tokio::test]
+async fn api_keys_act_as_their_user_and_the_header_name_is_case_insensitive() {
+    let app = spawn_app().await;
+    let url = format!(
+        "{}/user-api/v201804/users/me",
+        app.sandbox.vendor_url(Vendor::SmartRecruiters)
+    );
+    for name in ["X-SmartToken", "x-smarttoken", "X-SMARTTOKEN"] {
+        let reply = read(
+            app.client
+                .get(&url)
+                .header(name, "demo-sr-standard-key")
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert_eq!(reply.status, 200, "{name}: {}", reply.body);
+        assert_eq!(reply.body["id"], user(3));
+        assert_eq!(reply.body["systemRole"]["id"], "STANDARD");
+    }
+    let none = read(app.client.get(&url).send().await.unwrap()).await;
+    assert_sr_error(&none, 401, "UNAUTHORIZED", Some("X-SmartToken"));
+    assert_sr_error(
+        &app.sr_key("nope").get("/jobs").await,
+        401,
+        "UNAUTHORIZED",
+        None,
+    );
+    assert_sr_error(
+        &app.sr("former").get("/jobs").await,
+        401,
+        "UNAUTHORIZED",
+        Some("deactivated"),
+    );
+}
+
+#[tokio::test]
+async fn client_credentials_give_bearer_tokens() {
+    let app = spawn_app().await;
+    let token = app
+        .sr_token("demo-sr-extended-client", "demo-sr-extended-secret")
+        .await;
+    assert_eq!(token.status, 200, "{}", token.body);
+    assert_eq!(token.body["token_type"], "bearer");
+    assert_eq!(token.body["expires_in"], 1800);
+    let bearer = app.sr_bearer(token.body["access_token"].as_str().unwrap());
+    let me = bearer.get("/user-api/v201804/users/me").await;
+    assert_eq!(me.body["systemRole"]["id"], "EXTENDED", "{}", me.body);
+    assert_sr_error(
+        &app.sr_bearer("nope").get("/jobs").await,
+        401,
+        "UNAUTHORIZED",
+        None,
+    );
+    let wrong = app.sr_token("demo-sr-extended-client", "wrong").await;
+    assert_eq!(
+        (wrong.status.as_u16(), wrong.body["error"].as_str()),
+        (401, Some("invalid_client"))
+    );
+    let url = format!(
+        "{}/identity/oauth/token",
+        app.sandbox.vendor_url(Vendor::SmartRecruiters)
+    );
+    let grant = read(
+        app.client
+            .post(&url)
+            .form(&[("grant_type", "password")])
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(
+        (grant.status.as_u16(), grant.body["error"].as_str()),
+        (400, Some("unsupported_grant_type"))
+    );
+    // Deactivating the user stops its token and its key.
+    let admin = app.sr("admin");
+    assert_eq!(
+        admin
+            .delete(&format!("/user-api/v201804/users/{}/activation", user(4)))
+            .await
+            .status,
+        204
+    );
+    assert_sr_error(
+        &bearer.get("/jobs").await,
+        401,
+        "UNAUTHORIZED",
+        Some("deactivated"),
+    );
+    assert_sr_error(
+        &app.sr("extended").get("/jobs").await,
+        401,
+        "UNAUTHORIZED",
+        None,
+    );
+    let again = app
+        .sr_token("demo-sr-extended-client", "demo-sr-extended-secret")
+        .await;
+    assert_eq!(again.status, 401, "{}", again.body);
+}
+
+#[tokio::test]
+async fn bad_input_gets_named_4xx_errors_and_changes_nothing() {
+    let app = spawn_app().await;
+    let sr = app.sr("admin");
+    let before = sr.get("/candidates?limit=1").await.body["totalFound"].clone();
+    assert_sr_error(
+        &sr.raw(Method::POST, "/candidates", "{nope").await,
+        400,
+        "INVALID_JSON",
+        None,
+    );
+    assert_sr_error(
+        &sr.raw(Method::POST, "/candidates", "").await,
+        400,
+        "MISSING_FIELD",
+        Some("body"),
+    );
+    assert_sr_error(
+        &sr.post("/candidates", json!({"firstName": "A", "lastName": "B"}))
+            .await,
+        400,
+        "MISSING_FIELD",
+        Some("email"),
+    );
+    assert_sr_error(
+        &sr.post(
+            "/candidates",
+            json!({"firstName": "A", "lastName": "B", "email": "a@b.io", "tags": "x"}),
+        )
+        .await,
+        400,
+        "INVALID_FIELD",
+        Some("tags"),
+    );
+    assert_sr_error(
+        &sr.post("/candidates", candidate_input("not-an-email"))
+            .await,
+        400,
+        "INVALID_FIELD",
+        Some("email"),
+    );
+    assert_eq!(
+        sr.get("/candidates?limit=1").await.body["totalFound"],
+        before
+    );
+    assert_sr_error(
+        &sr.get("/candidates/nope").await,
+        404,
+        "NOT_FOUND",
+        Some("nope"),
+    );
+    assert_sr_error(
+        &sr.get("/jobs/nope/positions").await,
+        404,
+        "NOT_FOUND",
+        Some("nope"),
+    );
+    assert_sr_error(&sr.get("/nothing/here").await, 404, "NOT_FOUND", None);
+    assert_sr_error(
+        &sr.get("/user-api/v201804/nothing").await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+    assert_sr_error(&sr.delete("/jobs").await, 405, "METHOD_NOT_ALLOWED", None);
+    assert_sr_error(
+        &sr.get("/candidates?limit=0").await,
+        400,
+        "INVALID_FIELD",
+        Some("limit"),
+    );
+    assert_sr_error(
+        &sr.get("/candidates?limit=101").await,
+        400,
+        "INVALID_FIELD",
+        Some("limit"),
+    );
+    assert_sr_error(
+        &sr.get("/candidates?pageId=garbage").await,
+        400,
+        "INVALID_FIELD",
+        Some("pageId"),
+    );
+    assert_sr_error(
+        &sr.get("/jobs?updatedAfter=yesterday").await,
+        400,
+        "INVALID_FIELD",
+        Some("updatedAfter"),
+    );
+    let huge = format!("{{\"firstName\":\"{}\"}}", "x".repeat(11 * 1024 * 1024));
+    let response = app
+        .client
+        .post(format!("{}/candidates", sr.base))
+        .header("X-SmartToken", "demo-sr-admin-key")
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_sr_error(&read(response).await, 413, "PAYLOAD_TOO_LARGE", None);
+}
+
+#[tokio::test]
+async fn the_host_form_serves_the_real_paths() {
+    let app = spawn_app().await;
+    let reply = read(
+        app.client
+            .get(format!("{}/configuration/company", app.sandbox.base_url()))
+            .header("Host", "api.smartrecruiters.com")
+            .header("X-SmartToken", "demo-sr-employee-key")
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_eq!(reply.status, 200, "{}", reply.body);
+    assert_eq!(reply.body["identifier"], "AcmeSandbox");
+}
+
+fn rate(reply: &crate::helpers::Reply) -> [u32; 4] {
+    [
+        "x-ratelimit-limit",
+        "x-ratelimit-remaining",
+        "x-ratelimit-concurrent-limit",
+        "x-ratelimit-concurrent-remaining",
+    ]
+    .map(|h| {
+        reply
+            .header(h)
+            .unwrap_or_else(|| panic!("{h} missing"))
+            .parse()
+            .unwrap()
+    })
+}
+
+#[tokio::test]
+async fn every_response_reports_the_rate_limits_honestly() {
+    let clock = ats_sandbox::clock::Clock::frozen("2026-03-01T00:00:00Z".parse().unwrap());
+    let app = spawn_with(Sandbox::builder().fixtures("demo").seed(42).clock(clock)).await;
+    let sr = app.sr("admin");
+    assert_eq!(rate(&sr.get("/jobs").await), [10, 9, 8, 7]);
+    assert_eq!(
+        rate(&sr.get("/jobs").await),
+        [10, 8, 8, 7],
+        "the second in the same second"
+    );
+    assert_eq!(
+        rate(&sr.get("/candidates").await),
+        [10, 7, 1, 0],
+        "one in flight on GET /candidates"
+    );
+    assert_eq!(
+        rate(&app.sr("standard").get("/jobs").await),
+        [10, 9, 8, 7],
+        "per credential"
+    );
+    assert_eq!(
+        rate(&app.sr_key("nope").get("/jobs").await),
+        [10, 10, 8, 8],
+        "nothing counted"
+    );
+    assert_eq!(
+        rate(&sr.get("/nowhere").await)[1],
+        6,
+        "errors count and carry them too"
+    );
+    // Not enforced by default: the eleventh call in a second still passes, at 0 remaining.
+    for _ in 0..5 {
+        sr.get("/jobs").await;
+    }
+    let over = sr.get("/jobs").await;
+    assert_eq!((over.status.as_u16(), rate(&over)[1]), (200, 0));
+}
+
+#[tokio::test]
+async fn enforced_limits_refuse_with_429_and_the_headers() {
+    let clock = ats_sandbox::clock::Clock::frozen("2026-03-01T00:00:00Z".parse().unwrap());
+    let app = spawn_with(Sandbox::builder().fixtures("demo").seed(42).clock(clock)).await;
+    let tenant = app
+        .admin(
+            Method::POST,
+            "/tenants",
+            Some(json!({"vendor": "smartrecruiters", "rate_limits": true})),
+        )
+        .await;
+    assert_eq!(tenant.status, 201, "{}", tenant.body);
+    let sr: Sr = app.sr_key(tenant.body["credentials"]["api_key"].as_str().unwrap());
+    for n in 0..10 {
+        assert_eq!(sr.get("/jobs").await.status, 200, "call {n}");
+    }
+    let refused = sr.get("/jobs").await;
+    assert_sr_error(&refused, 429, "RATE_LIMIT_EXCEEDED", None);
+    assert_eq!(rate(&refused)[..2], [10, 0]);
+    assert_eq!(refused.header("retry-after"), Some("1"));
+}
