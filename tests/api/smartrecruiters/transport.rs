@@ -305,3 +305,32 @@ async fn enforced_limits_refuse_with_429_and_the_headers() {
     assert_eq!(rate(&refused)[..2], [10, 0]);
     assert_eq!(refused.header("retry-after"), Some("1"));
 }
+
+#[tokio::test]
+async fn every_route_of_the_catalogue_is_routed() {
+    use ats_sandbox::vendors::smartrecruiters::catalogue::ROUTES;
+    let app = spawn_app().await;
+    let sr = app.sr("admin");
+    for (method, path, _, _) in ROUTES {
+        let concrete = path
+            .replace("{id}", &super::candidate(2))
+            .replace("{jobId}", &super::job(2))
+            .replace("{positionId}", "pos-2-1")
+            .replace("{userId}", &user(2))
+            .replace("{accessGroupId}", "ag-emea")
+            .replace("{sourceType}", "JOB_BOARD")
+            .replace("{sourceValueId}", "src-indeed");
+        let method = Method::from_bytes(method.as_bytes()).unwrap();
+        let reply = sr.call(method.clone(), &concrete, Some(json!({}))).await;
+        let message = reply.body["message"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            reply.status != 405 && !message.starts_with("No route matches"),
+            "{method} {path}: {} {}",
+            reply.status,
+            reply.body
+        );
+    }
+}
