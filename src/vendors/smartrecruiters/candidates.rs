@@ -6,7 +6,7 @@ use super::error::SrError;
 use super::input::{
     self, CandidateInput, CandidatePatch, CandidateStatusInput, OnboardingInput, TagsInput,
 };
-use super::model::{Application, Candidate, CandidateStatus, SourceDetails};
+use super::model::{Application, Candidate, CandidateStatus, OnboardingStatus, SourceDetails};
 use super::pagination::{self, PageParams, Shape};
 use super::render;
 use super::rules::{self, need, require, TagsVerb};
@@ -53,19 +53,13 @@ struct Filters {
     sub_statuses: Vec<String>,
     tags: Vec<String>,
     updated_after: Option<super::model::Time>,
-    onboarding: Vec<String>,
+    onboarding: Vec<OnboardingStatus>,
 }
 
 impl Filters {
     fn from_query(req: &HttpRequest) -> Result<Self, SrError> {
-        let statuses = input::query_all(req, "status")
-            .iter()
-            .map(|s| {
-                CandidateStatus::parse(s).ok_or_else(|| {
-                    SrError::invalid("status", format!("'{s}' is not a candidate status"))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let statuses =
+            input::query_enums(req, "status", "candidate status", CandidateStatus::parse)?;
         let sub_statuses = input::query_all(req, "subStatus");
         if !sub_statuses.is_empty() && statuses.is_empty() {
             return Err(SrError::invalid(
@@ -87,7 +81,9 @@ impl Filters {
                 .map(|t| t.to_lowercase())
                 .collect(),
             updated_after: input::query_time(req, "updatedAfter")?,
-            onboarding: input::query_all(req, "onboardingStatus"),
+            onboarding: input::query_enums(req, "onboardingStatus", "onboarding status", |s| {
+                serde_json::from_value(json!(s)).ok()
+            })?,
         })
     }
 
@@ -108,10 +104,8 @@ impl Filters {
                     .as_ref()
                     .is_some_and(|s| self.sub_statuses.contains(s)))
             && (self.onboarding.is_empty()
-                || a.onboarding_status.is_some_and(|o| {
-                    let name = serde_json::to_value(o).unwrap_or_default();
-                    self.onboarding.iter().any(|w| name == w.as_str())
-                }))
+                || a.onboarding_status
+                    .is_some_and(|o| self.onboarding.contains(&o)))
     }
 
     fn matches(&self, c: &Candidate) -> bool {
@@ -167,9 +161,9 @@ fn read_application<T>(
 ) -> Result<T, SrError> {
     read_candidate(caller, id, |store, c| {
         rules::job(store, job)?;
-        let a = c.application(job).ok_or_else(|| {
-            SrError::not_found("Application of candidate", format!("{id} to job {job}"))
-        })?;
+        let a = c
+            .application(job)
+            .ok_or_else(|| rules::no_application(id, job))?;
         f(store, c, a)
     })
 }

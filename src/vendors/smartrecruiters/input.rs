@@ -28,6 +28,22 @@ pub fn query_all(req: &HttpRequest, name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Every value of a repeatable enum query parameter, each parsed by `parse`; `what` names the
+/// kind of value in the error.
+pub fn query_enums<T>(
+    req: &HttpRequest,
+    name: &str,
+    what: &str,
+    parse: impl Fn(&str) -> Option<T>,
+) -> Result<Vec<T>, SrError> {
+    query_all(req, name)
+        .iter()
+        .map(|raw| {
+            parse(raw).ok_or_else(|| SrError::invalid(name, format!("'{raw}' is not a {what}")))
+        })
+        .collect()
+}
+
 /// One query parameter (the last if repeated).
 pub fn query(req: &HttpRequest, name: &str) -> Option<String> {
     query_all(req, name).pop()

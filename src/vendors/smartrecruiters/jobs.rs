@@ -49,21 +49,10 @@ struct Filters {
 
 impl Filters {
     fn from_query(req: &HttpRequest) -> Result<Self, SrError> {
-        let statuses = input::query_all(req, "status")
-            .iter()
-            .map(|s| {
-                JobStatus::parse(s)
-                    .ok_or_else(|| SrError::invalid("status", format!("'{s}' is not a job status")))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let posting = input::query_all(req, "postingStatus")
-            .iter()
-            .map(|s| {
-                serde_json::from_value(json!(s)).map_err(|_| {
-                    SrError::invalid("postingStatus", format!("'{s}' is not a posting status"))
-                })
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let statuses = input::query_enums(req, "status", "job status", JobStatus::parse)?;
+        let posting = input::query_enums(req, "postingStatus", "posting status", |s| {
+            serde_json::from_value(json!(s)).ok()
+        })?;
         Ok(Filters {
             words: input::query(req, "q")
                 .unwrap_or_default()
@@ -164,9 +153,8 @@ pub async fn patch(
     let out = caller.write(
         |store, actor, now| {
             rules::require(actor, rules::need::WRITE_JOBS, "Updating jobs")?;
-            let mut doc = job_rules::patchable(rules::job(store, &id)?);
-            patch::apply(&mut doc, &ops)?;
-            let input: JobInput = crate::http::from_value(doc)?;
+            let input: JobInput =
+                patch::patched(job_rules::patchable(rules::job(store, &id)?), &ops)?;
             job_rules::replace_job(store, actor, &id, input, now)
         },
         |store| details(store, &id),

@@ -123,6 +123,16 @@ pub fn parse(bytes: &[u8]) -> Result<Vec<Operation>, SrError> {
     super::input::body(bytes)
 }
 
+/// `doc` patched with `ops`, read back as `T` (the resource's input type, so the result is
+/// validated like a full update).
+pub fn patched<T: serde::de::DeserializeOwned>(
+    mut doc: Value,
+    ops: &[Operation],
+) -> Result<T, SrError> {
+    apply(&mut doc, ops)?;
+    Ok(crate::http::from_value(doc)?)
+}
+
 /// Applies `ops` in order to `doc`; on error `doc` is left half-patched, so patch a copy.
 pub fn apply(doc: &mut Value, ops: &[Operation]) -> Result<(), SrError> {
     for (i, op) in ops.iter().enumerate() {

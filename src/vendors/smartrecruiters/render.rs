@@ -75,28 +75,17 @@ pub fn candidate(store: &Store, c: &Candidate) -> Value {
     })
 }
 
-/// `CandidateDetails`.
+/// `CandidateDetails`: the search fields and the candidate's own data.
 pub fn candidate_details(store: &Store, c: &Candidate) -> Value {
-    let (primary, secondary) = assignments(store, c);
-    json!({
-        "id": c.id,
-        "internal": c.internal,
-        "firstName": c.first_name,
-        "lastName": c.last_name,
-        "email": c.email,
-        "phoneNumber": c.phone_number,
-        "location": c.location,
-        "web": c.web,
-        "createdOn": c.created_on,
-        "updatedOn": c.updated_on,
-        "tags": c.tags,
-        "averageRating": c.average_rating,
-        "education": c.education,
-        "experience": c.experience,
-        "primaryAssignment": primary,
-        "secondaryAssignments": secondary,
-        "actions": candidate_actions(c),
-    })
+    extended(
+        candidate(store, c),
+        json!({
+            "phoneNumber": c.phone_number,
+            "web": c.web,
+            "education": c.education,
+            "experience": c.experience,
+        }),
+    )
 }
 
 /// `Application`.
@@ -171,36 +160,39 @@ pub fn job_summary(store: &Store, job: &Job) -> Value {
     })
 }
 
-/// `JobDetails`.
+/// Adds `extra` fields to a rendered record, keeping its `actions` last.
+fn extended(mut base: Value, extra: Value) -> Value {
+    if let (Some(base), Value::Object(extra)) = (base.as_object_mut(), extra) {
+        let actions = base.shift_remove("actions");
+        base.extend(extra);
+        if let Some(actions) = actions {
+            base.insert("actions".into(), actions);
+        }
+    }
+    base
+}
+
+/// `JobDetails`: the summary and the job's own data.
 pub fn job_details(store: &Store, job: &Job) -> Value {
     let creator = store.users.get(&job.creator_id).map_or_else(
         || json!({ "id": job.creator_id }),
         |u| json!({ "id": u.id, "firstName": u.first_name, "lastName": u.last_name }),
     );
-    json!({
-        "id": job.id,
-        "title": job.title,
-        "refNumber": job.ref_number,
-        "createdOn": job.created_on,
-        "updatedOn": job.updated_on,
-        "lastActivityOn": job.last_activity_on,
-        "department": department(store, job),
-        "location": job.location,
-        "status": job.status,
-        "postingStatus": job.posting_status,
-        "targetHiringDate": job.target_hiring_date,
-        "industry": labeled(&job.industry),
-        "function": labeled(&job.function),
-        "typeOfEmployment": job.type_of_employment.as_ref().map(labeled),
-        "experienceLevel": labeled(&job.experience_level),
-        "eeoCategory": job.eeo_category.as_ref().map(labeled),
-        "creator": creator,
-        "compensation": job.compensation,
-        "jobAd": job.job_ad,
-        "properties": job.properties,
-        "language": {"code": job.language},
-        "actions": job_actions(job),
-    })
+    extended(
+        job_summary(store, job),
+        json!({
+            "targetHiringDate": job.target_hiring_date,
+            "industry": labeled(&job.industry),
+            "function": labeled(&job.function),
+            "typeOfEmployment": job.type_of_employment.as_ref().map(labeled),
+            "experienceLevel": labeled(&job.experience_level),
+            "eeoCategory": job.eeo_category.as_ref().map(labeled),
+            "creator": creator,
+            "compensation": job.compensation,
+            "jobAd": job.job_ad,
+            "properties": job.properties,
+        }),
+    )
 }
 
 pub fn job_history(job: &Job) -> Value {

@@ -122,6 +122,22 @@ fn check_source(store: &Store, source: &Option<SourceDetails>) -> Result<(), SrE
     Ok(())
 }
 
+/// 404 for a candidate without an application to a job.
+pub fn no_application(candidate_id: &str, job_id: &str) -> SrError {
+    SrError::not_found(
+        "Application of candidate",
+        format!("{candidate_id} to job {job_id}"),
+    )
+}
+
+fn application_mut<'c>(c: &'c mut Candidate, job_id: &str) -> Result<&'c mut Application, SrError> {
+    let id = c.id.clone();
+    c.applications
+        .iter_mut()
+        .find(|a| a.job_id == job_id)
+        .ok_or_else(|| no_application(&id, job_id))
+}
+
 pub fn job<'s>(store: &'s Store, id: &str) -> Result<&'s Job, SrError> {
     store
         .jobs
@@ -439,6 +455,49 @@ fn sub_statuses<'s>(store: &'s Store, job: &Job, status: CandidateStatus) -> &'s
         .map_or(&[], Vec::as_slice)
 }
 
+/// The reason a status takes: `(rejection, withdrawal)` reason ids, checked against the
+/// company's configuration.
+fn status_reason(
+    store: &Store,
+    to: CandidateStatus,
+    reason: Option<&str>,
+) -> Result<(Option<String>, Option<String>), SrError> {
+    let (reasons, kind, path) = match to {
+        CandidateStatus::Rejected => (&store.rejection_reasons, "rejection", "rejection-reasons"),
+        CandidateStatus::Withdrawn => (
+            &store.withdrawal_reasons,
+            "withdrawal",
+            "withdrawal-reasons",
+        ),
+        _ if reason.is_some() => {
+            return Err(SrError::invalid(
+                "reason",
+                format!("only REJECTED and WITHDRAWN take a reason, not {to}"),
+            ))
+        }
+        _ => return Ok((None, None)),
+    };
+    let id = match reason {
+        None => {
+            return Err(SrError::invalid(
+                "reason",
+                format!("{to} needs the id of a {kind} reason (GET /configuration/{path})"),
+            ))
+        }
+        Some(r) if !reasons.contains_key(r) => {
+            return Err(SrError::invalid(
+                "reason",
+                format!("unknown {kind} reason '{r}'"),
+            ))
+        }
+        Some(r) => Some(r.to_owned()),
+    };
+    Ok(match to {
+        CandidateStatus::Rejected => (id, None),
+        _ => (None, id),
+    })
+}
+
 /// `PUT .../status`: on the job's application, or the primary one when `job_id` is `None`.
 pub fn set_candidate_status(
     store: &Store,
@@ -469,12 +528,7 @@ pub fn set_candidate_status(
             c.applications
                 .iter()
                 .position(|a| a.job_id == job_id)
-                .ok_or_else(|| {
-                    SrError::not_found(
-                        "Application of candidate",
-                        format!("{candidate_id} to job {job_id}"),
-                    )
-                })?
+                .ok_or_else(|| no_application(candidate_id, job_id))?
         }
         None => c.applications.len().checked_sub(1).ok_or_else(|| {
             SrError::status_change(format!(
@@ -485,42 +539,7 @@ pub fn set_candidate_status(
     let job = job(store, &c.applications[index].job_id)?.clone();
     let app = &mut c.applications[index];
     candidate_transition(app.status, to, converted(&app.history))?;
-    let (mut rejection, mut withdrawal) = (None, None);
-    match (to, input.reason.as_deref()) {
-        (CandidateStatus::Rejected, Some(r)) if store.rejection_reasons.contains_key(r) => {
-            rejection = Some(r.to_owned())
-        }
-        (CandidateStatus::Rejected, Some(r)) => {
-            return Err(SrError::invalid(
-                "reason",
-                format!("unknown rejection reason '{r}'"),
-            ))
-        }
-        (CandidateStatus::Rejected, None) => return Err(SrError::invalid(
-            "reason",
-            "REJECTED needs the id of a rejection reason (GET /configuration/rejection-reasons)",
-        )),
-        (CandidateStatus::Withdrawn, Some(r)) if store.withdrawal_reasons.contains_key(r) => {
-            withdrawal = Some(r.to_owned())
-        }
-        (CandidateStatus::Withdrawn, Some(r)) => {
-            return Err(SrError::invalid(
-                "reason",
-                format!("unknown withdrawal reason '{r}'"),
-            ))
-        }
-        (CandidateStatus::Withdrawn, None) => return Err(SrError::invalid(
-            "reason",
-            "WITHDRAWN needs the id of a withdrawal reason (GET /configuration/withdrawal-reasons)",
-        )),
-        (_, Some(_)) => {
-            return Err(SrError::invalid(
-                "reason",
-                format!("only REJECTED and WITHDRAWN take a reason, not {to}"),
-            ))
-        }
-        (_, None) => {}
-    }
+    let (rejection, withdrawal) = status_reason(store, to, input.reason.as_deref())?;
     if let Some(sub) = &input.sub_status {
         let allowed = sub_statuses(store, &job, to);
         if !allowed.iter().any(|s| s == sub) {
@@ -579,10 +598,7 @@ pub fn delete_application(
     let before = c.applications.len();
     c.applications.retain(|a| a.job_id != job_id);
     if c.applications.len() == before {
-        return Err(SrError::not_found(
-            "Application of candidate",
-            format!("{candidate_id} to job {job_id}"),
-        ));
+        return Err(no_application(candidate_id, job_id));
     }
     c.updated_on = now;
     Ok(vec![Change::PutCandidate(Box::new(c))])
@@ -603,16 +619,7 @@ pub fn set_source(
     )?;
     check_source(store, &Some(source.clone()))?;
     let mut c = candidate(store, candidate_id)?.clone();
-    let app = c
-        .applications
-        .iter_mut()
-        .find(|a| a.job_id == job_id)
-        .ok_or_else(|| {
-            SrError::not_found(
-                "Application of candidate",
-                format!("{candidate_id} to job {job_id}"),
-            )
-        })?;
+    let app = application_mut(&mut c, job_id)?;
     app.source = Some(source);
     c.updated_on = now;
     Ok(vec![Change::PutCandidate(Box::new(c))])
@@ -628,16 +635,7 @@ pub fn set_onboarding(
 ) -> Result<Changes, SrError> {
     require(actor, need::WRITE_CANDIDATES, "Changing onboarding status")?;
     let mut c = candidate(store, candidate_id)?.clone();
-    let app = c
-        .applications
-        .iter_mut()
-        .find(|a| a.job_id == job_id)
-        .ok_or_else(|| {
-            SrError::not_found(
-                "Application of candidate",
-                format!("{candidate_id} to job {job_id}"),
-            )
-        })?;
+    let app = application_mut(&mut c, job_id)?;
     if app.status != CandidateStatus::Hired {
         return Err(SrError::status_change(format!(
             "onboarding status can be set only for HIRED candidates; this one is {}",

@@ -123,16 +123,15 @@ pub fn patchable(u: &User) -> Value {
     })
 }
 
-/// A user after a patched document (from [`patchable`]) came back.
+/// A user after its patched document (from [`patchable`]) came back as input.
 pub fn patch_user(
     store: &Store,
     actor: &User,
     id: &str,
-    doc: Value,
+    input: UserInput,
     now: Time,
 ) -> Result<Changes, SrError> {
     require(actor, need::ADMIN, "Updating users")?;
-    let input: UserInput = crate::http::from_value(doc)?;
     let mut u = user(store, id)?.clone();
     u.email = input.email.trim().to_owned();
     u.first_name = input.first_name.trim().to_owned();

@@ -82,9 +82,8 @@ pub async fn patch(
     let ops = patch::parse(&body)?;
     let out = caller.write(
         |store, actor, now| {
-            let mut doc = user_rules::patchable(user(store, &id)?);
-            patch::apply(&mut doc, &ops)?;
-            user_rules::patch_user(store, actor, &id, doc, now)
+            let input: UserInput = patch::patched(user_rules::patchable(user(store, &id)?), &ops)?;
+            user_rules::patch_user(store, actor, &id, input, now)
         },
         |store| entity(store, &id),
     )?;
