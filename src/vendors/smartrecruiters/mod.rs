@@ -5,7 +5,7 @@
 //! candidate and job status rules, `job_rules.rs` jobs' data, `user_rules.rs` users and
 //! configuration writes, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
 //! `input.rs` bodies and queries, `pagination.rs` pageId lists, `render.rs` wire shapes, handlers in
-//! `candidates.rs`, `jobs.rs`, `users.rs`, `configuration.rs`, `tenant.rs` fixtures and
+//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `users.rs`, `configuration.rs`, `tenant.rs` fixtures and
 //! credentials, `generate.rs` generated fixtures, `catalogue.rs` the action catalogue.
 //!
 //! Choices where SmartRecruiters documents nothing (more in each module's docs):
@@ -19,6 +19,7 @@
 //!   tenant with limits) they count against the enforced limits; otherwise against the documented
 //!   limits (10/s, 8 concurrent, 1 concurrent on `GET /candidates`), counted but not enforced.
 
+pub mod attachments;
 pub mod auth;
 pub mod candidates;
 pub mod catalogue;
@@ -138,6 +139,25 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             resource("/candidates")
                 .get(candidates::search)
                 .post(candidates::create),
+        )
+        .service(
+            resource("/candidates/attachments/{attachmentId}")
+                .get(attachments::get)
+                .delete(attachments::delete),
+        )
+        .service(
+            resource("/candidates/{id}/attachments")
+                .get(attachments::list_all)
+                .post(attachments::upload_for_candidate),
+        )
+        .route(
+            "/candidates/{id}/attachments/{attachmentId}",
+            get().to(attachments::get_for_candidate),
+        )
+        .service(
+            resource("/candidates/{id}/jobs/{jobId}/attachments")
+                .get(attachments::list_for_job)
+                .post(attachments::upload_for_job),
         )
         .service(
             resource("/candidates/{id}")

@@ -435,6 +435,33 @@ pub struct Candidate {
     /// Applications in assignment order; the last one is the primary assignment.
     #[serde(default)]
     pub applications: Vec<Application>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<Attachment>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum AttachmentType {
+    Resume,
+    CoverLetter,
+    Other,
+}
+
+/// A file attached to a candidate, on one of their applications or on the candidate alone; the
+/// bytes are kept (base64 in snapshots).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Attachment {
+    pub id: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub job_id: Option<String>,
+    pub name: String,
+    pub content_type: String,
+    #[serde(rename = "type")]
+    pub kind: AttachmentType,
+    pub created_on: Time,
+    /// The bytes, base64.
+    pub data: String,
 }
 
 impl Candidate {

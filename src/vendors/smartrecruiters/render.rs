@@ -52,6 +52,7 @@ fn candidate_actions(c: &Candidate) -> Value {
     json!({
         "details": link(format!("/candidates/{}", c.id)),
         "tags": link(format!("/candidates/{}/tags", c.id)),
+        "attachments": link(format!("/candidates/{}/attachments", c.id)),
     })
 }
 

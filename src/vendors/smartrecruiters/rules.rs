@@ -353,6 +353,7 @@ pub fn create_candidate(
         created_on: now,
         updated_on: now,
         applications,
+        attachments: Vec::new(),
     })));
     Ok(changes)
 }

@@ -151,6 +151,8 @@ pub struct Store {
     pub tokens: HashMap<String, AccessToken>,
     pub emails: Vec<SentEmail>,
     users_by_email: HashMap<String, String>,
+    /// Attachment id to candidate id.
+    attachments: HashMap<String, String>,
 }
 
 pub fn email_key(email: &str) -> String {
@@ -177,6 +179,7 @@ impl Store {
             tokens: HashMap::new(),
             emails: Vec::new(),
             users_by_email: HashMap::new(),
+            attachments: HashMap::new(),
         }
     }
 
@@ -184,6 +187,23 @@ impl Store {
         self.users_by_email
             .get(&email_key(email))
             .and_then(|id| self.users.get(id))
+    }
+
+    /// The candidate an attachment belongs to, and the attachment.
+    pub fn attachment(&self, id: &str) -> Option<(&Candidate, &Attachment)> {
+        let candidate = self.candidates.get(self.attachments.get(id)?)?;
+        Some((
+            candidate,
+            candidate.attachments.iter().find(|a| a.id == id)?,
+        ))
+    }
+
+    fn unindex_attachments(&mut self, candidate: &str) {
+        if let Some(old) = self.candidates.get(candidate) {
+            for a in &old.attachments {
+                self.attachments.remove(&a.id);
+            }
+        }
     }
 
     pub fn apply(&mut self, changes: Changes) {
@@ -198,8 +218,15 @@ impl Store {
                     self.users.put(user);
                 }
                 Change::PutJob(job) => self.jobs.put(*job),
-                Change::PutCandidate(candidate) => self.candidates.put(*candidate),
+                Change::PutCandidate(candidate) => {
+                    self.unindex_attachments(&candidate.id);
+                    for a in &candidate.attachments {
+                        self.attachments.insert(a.id.clone(), candidate.id.clone());
+                    }
+                    self.candidates.put(*candidate);
+                }
                 Change::DeleteCandidate(id) => {
+                    self.unindex_attachments(&id);
                     self.candidates.remove(&id);
                 }
                 Change::PutDepartment(d) => {
