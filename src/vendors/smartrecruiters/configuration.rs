@@ -139,6 +139,20 @@ pub async fn source_value(
     Ok(HttpResponse::Ok().json(out))
 }
 
+/// `GET /configuration/sources/{sourceIdentifier}`: a source by its id, with its type.
+pub async fn source_by_identifier(
+    caller: Caller,
+    id: web::Path<String>,
+) -> Result<HttpResponse, SrError> {
+    let out = caller.read(|s, _| {
+        s.sources
+            .get(id.as_str())
+            .map(|v| json!({"id": v.id, "label": v.label, "sourceType": v.source_type}))
+            .ok_or_else(|| SrError::not_found("Source", &id))
+    })?;
+    Ok(HttpResponse::Ok().json(out))
+}
+
 pub async fn locations(caller: Caller) -> Result<HttpResponse, SrError> {
     list(&caller, |s| to_values(s.locations.values()))
 }

@@ -389,6 +389,32 @@ pub fn generate(seed: u64, extra: u64, progress: &dyn Fn(u64)) -> Value {
             {"id": "base-salary", "label": "Base salary", "type": "CURRENCY", "required": true},
             {"id": "start-date", "label": "Start date", "type": "DATE", "required": true},
         ],
+        "jobProperties": [
+            {
+                "id": "jp-region", "label": "Region", "type": "SINGLE_SELECT", "active": true,
+                "values": [{"id": "emea", "label": "EMEA"}, {"id": "amer", "label": "Americas"}],
+                "dependents": ["jp-office"],
+                "dependentValues": {"emea": {"jp-office": ["berlin", "krakow"]}, "amer": {"jp-office": ["sf"]}},
+            },
+            {
+                "id": "jp-office", "label": "Office", "type": "SINGLE_SELECT", "active": true,
+                "values": [
+                    {"id": "berlin", "label": "Berlin"},
+                    {"id": "krakow", "label": "Kraków"},
+                    {"id": "sf", "label": "San Francisco"},
+                    {"id": "paris", "label": "Paris", "archived": true},
+                ],
+            },
+            {"id": "jp-cost-center", "label": "Cost center", "type": "TEXT", "active": true},
+            {"id": "jp-legacy", "label": "Legacy code", "type": "TEXT", "active": false},
+        ],
+        "candidateProperties": [
+            {
+                "id": "cp-notice", "label": "Notice period", "type": "SINGLE_SELECT",
+                "values": [{"id": "n-0", "label": "Immediate"}, {"id": "n-30", "label": "30 days"}],
+            },
+            {"id": "cp-salary", "label": "Expected salary", "type": "CURRENCY"},
+        ],
         "jobs": jobs,
         "candidates": candidates,
         "apiKeys": api_keys,

@@ -46,6 +46,7 @@ fn build(store: &Store, input: JobInput, into: &mut Job) -> Result<(), SrError> 
             "a job needs a city unless it is remote",
         ));
     }
+    super::config_rules::check_job_values(store, &input.properties)?;
     let language = match &input.language {
         None => into.language.clone(),
         Some(serde_json::Value::String(code)) => code.clone(),

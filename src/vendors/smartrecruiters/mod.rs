@@ -3,9 +3,9 @@
 //!
 //! Files: `model.rs` records and enums, `store.rs` state and tables, `rules.rs` permissions,
 //! candidate and job status rules, `job_rules.rs` jobs' data, `user_rules.rs` users and
-//! configuration writes, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
+//! configuration writes, `config_rules.rs` properties and access groups, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
 //! `input.rs` bodies and queries, `pagination.rs` pageId lists, `render.rs` wire shapes, handlers in
-//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `users.rs`, `configuration.rs`, `tenant.rs` fixtures and
+//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `users.rs`, `configuration.rs`, `properties.rs`, `tenant.rs` fixtures and
 //! credentials, `generate.rs` generated fixtures, `catalogue.rs` the action catalogue.
 //!
 //! Choices where SmartRecruiters documents nothing (more in each module's docs):
@@ -23,6 +23,7 @@ pub mod attachments;
 pub mod auth;
 pub mod candidates;
 pub mod catalogue;
+pub mod config_rules;
 pub mod configuration;
 pub mod error;
 pub mod generate;
@@ -32,6 +33,7 @@ pub mod jobs;
 pub mod model;
 pub mod pagination;
 pub mod patch;
+pub mod properties;
 pub mod render;
 pub mod rules;
 pub mod store;
@@ -71,7 +73,16 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             post().to(users::reset_password),
         )
         .route("/system-roles", get().to(users::system_roles))
-        .route("/access-groups", get().to(users::access_groups))
+        .service(
+            resource("/access-groups")
+                .get(users::access_groups)
+                .post(properties::create_access_group),
+        )
+        .service(
+            resource("/access-groups/{id}")
+                .get(properties::get_access_group)
+                .put(properties::update_access_group),
+        )
         .route("/access-groups/{id}/users", post().to(users::assign))
         .route(
             "/access-groups/{id}/users/{userId}",
@@ -107,6 +118,63 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             get().to(configuration::offer_properties),
         )
         .route("/sources", get().to(configuration::source_types))
+        .route(
+            "/sources/{identifier}",
+            get().to(configuration::source_by_identifier),
+        )
+        .service(
+            resource("/job-properties")
+                .get(properties::list)
+                .post(properties::create),
+        )
+        .route("/job-properties/{id}", get().to(properties::get))
+        .service(
+            resource("/job-properties/{id}/activation")
+                .put(properties::activate)
+                .delete(properties::deactivate),
+        )
+        .service(
+            resource("/job-properties/{id}/values")
+                .get(properties::list_values)
+                .post(properties::create_value),
+        )
+        .service(
+            resource("/job-properties/{id}/archive-values/{valueId}")
+                .put(properties::archive_value)
+                .delete(properties::unarchive_value),
+        )
+        .service(
+            resource("/job-properties/{id}/dependents")
+                .get(properties::dependents)
+                .post(properties::add_dependents),
+        )
+        .route(
+            "/job-properties/{id}/dependents/{dependentId}/values",
+            get().to(properties::dependent_relations),
+        )
+        .service(
+            resource("/job-properties/{id}/values/{valueId}/dependents/{dependentId}/values")
+                .get(properties::dependent_values)
+                .post(properties::add_dependent_value),
+        )
+        .route(
+            "/candidate-properties",
+            get().to(properties::candidate_properties),
+        )
+        .route(
+            "/candidate-properties/{id}",
+            get().to(properties::candidate_property),
+        )
+        .service(
+            resource("/candidate-properties/{id}/values")
+                .get(properties::candidate_property_values)
+                .post(properties::create_candidate_property_value),
+        )
+        .service(
+            resource("/candidate-properties/{id}/values/{valueId}")
+                .get(properties::candidate_property_value)
+                .put(properties::relabel_candidate_property_value),
+        )
         .route(
             "/sources/{type}/values",
             get().to(configuration::source_values),

@@ -487,3 +487,54 @@ pub struct Company {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Location>,
 }
+
+/// A value of a job or candidate property.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct PropertyValue {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub archived: bool,
+}
+
+/// The kinds of a property; only SINGLE_SELECT properties have values and dependents.
+pub const PROPERTY_TYPES: &[&str] = &[
+    "SINGLE_SELECT",
+    "TEXT",
+    "NUMBER",
+    "CURRENCY",
+    "DATE",
+    "BOOLEAN",
+];
+
+/// A job property: its values, the properties that depend on it, and for each of its values the
+/// values each dependent allows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobProperty {
+    pub id: String,
+    pub label: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub active: bool,
+    #[serde(default)]
+    pub values: Vec<PropertyValue>,
+    #[serde(default)]
+    pub dependents: Vec<String>,
+    /// Value id -> dependent property id -> the dependent's allowed value ids.
+    #[serde(default)]
+    pub dependent_values:
+        std::collections::BTreeMap<String, std::collections::BTreeMap<String, Vec<String>>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct CandidateProperty {
+    pub id: String,
+    pub label: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+    #[serde(default)]
+    pub values: Vec<PropertyValue>,
+}

@@ -127,6 +127,8 @@ pub enum Change {
     PutLocation(Location),
     DeleteLocation(String),
     PutAccessGroup(AccessGroup),
+    PutJobProperty(Box<JobProperty>),
+    PutCandidateProperty(Box<CandidateProperty>),
     Email(SentEmail),
 }
 
@@ -144,6 +146,8 @@ pub struct Store {
     pub withdrawal_reasons: IndexMap<String, Labeled>,
     pub sources: IndexMap<String, SourceValue>,
     pub offer_properties: Vec<serde_json::Value>,
+    pub job_properties: IndexMap<String, JobProperty>,
+    pub candidate_properties: IndexMap<String, CandidateProperty>,
     pub jobs: Table<Job>,
     pub candidates: Table<Candidate>,
     pub api_keys: IndexMap<String, ApiKey>,
@@ -172,6 +176,8 @@ impl Store {
             withdrawal_reasons: IndexMap::new(),
             sources: IndexMap::new(),
             offer_properties: Vec::new(),
+            job_properties: IndexMap::new(),
+            candidate_properties: IndexMap::new(),
             jobs: Table::default(),
             candidates: Table::default(),
             api_keys: IndexMap::new(),
@@ -242,6 +248,12 @@ impl Store {
                 }
                 Change::PutAccessGroup(g) => {
                     self.access_groups.insert(g.id.clone(), g);
+                }
+                Change::PutJobProperty(p) => {
+                    self.job_properties.insert(p.id.clone(), *p);
+                }
+                Change::PutCandidateProperty(p) => {
+                    self.candidate_properties.insert(p.id.clone(), *p);
                 }
                 Change::Email(email) => self.emails.push(email),
             }

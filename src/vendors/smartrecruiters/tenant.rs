@@ -56,6 +56,10 @@ pub(super) struct FixtureDoc {
     #[serde(default)]
     offer_properties: Vec<Value>,
     #[serde(default)]
+    job_properties: Vec<JobProperty>,
+    #[serde(default)]
+    candidate_properties: Vec<CandidateProperty>,
+    #[serde(default)]
     jobs: Vec<Job>,
     #[serde(default)]
     candidates: Vec<Candidate>,
@@ -131,6 +135,18 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
         store.sources.insert(s.id.clone(), s);
     }
     store.offer_properties = doc.offer_properties;
+    let properties = doc.job_properties;
+    for p in &properties {
+        store.apply(vec![Change::PutJobProperty(Box::new(p.clone()))]);
+    }
+    for (i, p) in properties.iter().enumerate() {
+        super::config_rules::check_job_property(&store, p).map_err(|e| {
+            file.record_error(format!("jobProperties[{i}] (id {})", p.id), e.to_string())
+        })?;
+    }
+    for p in doc.candidate_properties {
+        store.apply(vec![Change::PutCandidateProperty(Box::new(p))]);
+    }
     for (i, job) in doc.jobs.into_iter().enumerate() {
         let record = format!("jobs[{i}] (id {})", job.id);
         check_job(&store, &job).map_err(|m| file.record_error(&record, m))?;
@@ -260,6 +276,8 @@ fn snapshot(store: &Store) -> Value {
         withdrawal_reasons: store.withdrawal_reasons.values().cloned().collect(),
         sources: store.sources.values().cloned().collect(),
         offer_properties: store.offer_properties.clone(),
+        job_properties: store.job_properties.values().cloned().collect(),
+        candidate_properties: store.candidate_properties.values().cloned().collect(),
         jobs: store.jobs.values().cloned().collect(),
         candidates: store.candidates.values().cloned().collect(),
         api_keys: store.api_keys.values().cloned().collect(),

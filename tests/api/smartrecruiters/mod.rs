@@ -8,6 +8,7 @@ mod attachments;
 mod candidates;
 mod configuration;
 mod jobs;
+mod properties;
 mod snapshots;
 mod transport;
 mod users;

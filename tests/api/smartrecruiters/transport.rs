@@ -319,7 +319,11 @@ async fn every_route_of_the_catalogue_is_routed() {
             .replace("{userId}", &user(2))
             .replace("{accessGroupId}", "ag-emea")
             .replace("{sourceType}", "JOB_BOARD")
-            .replace("{sourceValueId}", "src-indeed");
+            .replace("{sourceValueId}", "src-indeed")
+            .replace("{sourceIdentifier}", "src-indeed")
+            .replace("{attachmentId}", "nope")
+            .replace("{dependentId}", "jp-office")
+            .replace("{valueId}", "emea");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let reply = sr.call(method.clone(), &concrete, Some(json!({}))).await;
         let message = reply.body["message"]
