@@ -2,6 +2,7 @@
 //! with their status, history, source and onboarding status, and the consent and screening reads.
 
 use super::auth::Caller;
+use super::config_rules::{self, PropertyValueInput};
 use super::error::SrError;
 use super::input::{
     self, CandidateInput, CandidatePatch, CandidateStatusInput, OnboardingInput, TagsInput,
@@ -407,12 +408,70 @@ pub async fn screening_answers(
     Ok(HttpResponse::Ok().json(json!({ "content": [] })))
 }
 
-/// Candidate property values on an application: none are set through the served paths.
+/// `GET /candidates/{id}/jobs/{jobId}/properties`: every candidate property with its value on
+/// the application (null when unset).
 pub async fn properties(
     caller: Caller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, SrError> {
     let (id, job) = path.into_inner();
-    read_application(&caller, &id, &job, |_, _, _| Ok(()))?;
-    Ok(HttpResponse::Ok().json(json!({ "content": [] })))
+    let content = read_application(&caller, &id, &job, |store, _, a| {
+        Ok(store
+            .candidate_properties
+            .values()
+            .map(|p| {
+                json!({"id": p.id, "label": p.label, "type": p.kind, "value": a.properties.get(&p.id)})
+            })
+            .collect::<Vec<_>>())
+    })?;
+    Ok(HttpResponse::Ok().json(json!({ "totalFound": content.len(), "content": content })))
+}
+
+fn set_properties(
+    caller: &Caller,
+    id: &str,
+    job: &str,
+    values: &[PropertyValueInput],
+) -> Result<HttpResponse, SrError> {
+    caller.write(
+        |store, actor, now| {
+            config_rules::set_application_properties(store, actor, id, job, values, now)
+        },
+        |_| Ok(()),
+    )?;
+    Ok(HttpResponse::NoContent().finish())
+}
+
+/// `PUT /candidates/{id}/jobs/{jobId}/properties`: `[{id, value}]`, all or none (204).
+pub async fn put_properties(
+    caller: Caller,
+    path: web::Path<(String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, SrError> {
+    let (id, job) = path.into_inner();
+    let values: Vec<PropertyValueInput> = input::body(&body)?;
+    set_properties(&caller, &id, &job, &values)
+}
+
+/// `PUT /candidates/{id}/jobs/{jobId}/properties/{propertyId}`: `{value}` (204).
+pub async fn put_property(
+    caller: Caller,
+    path: web::Path<(String, String, String)>,
+    body: web::Bytes,
+) -> Result<HttpResponse, SrError> {
+    #[derive(serde::Deserialize)]
+    struct One {
+        value: Value,
+    }
+    let (id, job, property) = path.into_inner();
+    let one: One = input::body(&body)?;
+    set_properties(
+        &caller,
+        &id,
+        &job,
+        &[PropertyValueInput {
+            id: property,
+            value: one.value,
+        }],
+    )
 }

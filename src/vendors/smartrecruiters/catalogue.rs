@@ -41,6 +41,8 @@ pub const ROUTES: &[(&str, &str, &str, &str)] = &[
     ("PUT", "/candidates/{id}/jobs/{jobId}/onboardingStatus", "Candidates", "Set the onboarding status on a job (HIRED only, 204)"),
     ("GET", "/candidates/{id}/jobs/{jobId}/screening-answers", "Candidates", "Screening answers on a job"),
     ("GET", "/candidates/{id}/jobs/{jobId}/properties", "Candidates", "Candidate property values on a job"),
+    ("PUT", "/candidates/{id}/jobs/{jobId}/properties", "Candidates", "Set candidate property values on a job: [{id, value}], all or none (204)"),
+    ("PUT", "/candidates/{id}/jobs/{jobId}/properties/{propertyId}", "Candidates", "Set one candidate property value on a job: {value} (204)"),
     ("POST", "/jobs/{jobId}/candidates", "Candidates", "Create a candidate and assign them to a job (201)"),
     ("GET", "/jobs", "Jobs", "Search jobs: q, status, department, city, postingStatus, updatedAfter, lastActivityAfter, language, limit, pageId"),
     ("POST", "/jobs", "Jobs", "Create a job (201)"),

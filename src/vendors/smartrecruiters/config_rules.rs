@@ -359,6 +359,72 @@ pub fn check_job_values(store: &Store, properties: &[Value]) -> Result<(), SrErr
     Ok(())
 }
 
+/// One candidate property value to set on an application.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PropertyValueInput {
+    pub id: String,
+    pub value: Value,
+}
+
+/// Whether `value` fits a candidate property (SINGLE_SELECT: a value id; TEXT: a string;
+/// NUMBER: a number; CURRENCY: `{code, value}`; DATE: `YYYY-MM-DD`; BOOLEAN: a boolean).
+fn check_candidate_value(p: &CandidateProperty, value: &Value) -> Result<(), SrError> {
+    let ok = match p.kind.as_str() {
+        "SINGLE_SELECT" => value
+            .as_str()
+            .is_some_and(|v| p.values.iter().any(|x| x.id == v && !x.archived)),
+        "TEXT" => value.is_string(),
+        "NUMBER" => value.is_number(),
+        "CURRENCY" => {
+            value["code"].as_str().is_some_and(|c| c.len() == 3) && value["value"].is_number()
+        }
+        "DATE" => value
+            .as_str()
+            .is_some_and(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").is_ok()),
+        "BOOLEAN" => value.is_boolean(),
+        _ => false,
+    };
+    if !ok {
+        return Err(SrError::invalid(
+            "value",
+            format!(
+                "{value} is not a valid {} value of candidate property '{}'",
+                p.kind, p.id
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// Sets candidate property values on an application, all or none.
+pub fn set_application_properties(
+    store: &Store,
+    actor: &User,
+    candidate_id: &str,
+    job_id: &str,
+    values: &[PropertyValueInput],
+    now: Time,
+) -> Result<Changes, SrError> {
+    require(
+        actor,
+        need::WRITE_CANDIDATES,
+        "Setting candidate property values",
+    )?;
+    super::rules::job(store, job_id)?;
+    let mut c = super::rules::candidate(store, candidate_id)?.clone();
+    let app = c
+        .applications
+        .iter_mut()
+        .find(|a| a.job_id == job_id)
+        .ok_or_else(|| super::rules::no_application(candidate_id, job_id))?;
+    for v in values {
+        check_candidate_value(candidate_property(store, &v.id)?, &v.value)?;
+        app.properties.insert(v.id.clone(), v.value.clone());
+    }
+    c.updated_on = now;
+    Ok(vec![Change::PutCandidate(Box::new(c))])
+}
+
 pub fn add_candidate_property_value(
     store: &Store,
     actor: &User,

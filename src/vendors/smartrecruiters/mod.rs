@@ -280,9 +280,14 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             "/candidates/{id}/jobs/{jobId}/screening-answers",
             get().to(candidates::screening_answers),
         )
+        .service(
+            resource("/candidates/{id}/jobs/{jobId}/properties")
+                .get(candidates::properties)
+                .put(candidates::put_properties),
+        )
         .route(
-            "/candidates/{id}/jobs/{jobId}/properties",
-            get().to(candidates::properties),
+            "/candidates/{id}/jobs/{jobId}/properties/{propertyId}",
+            put().to(candidates::put_property),
         )
         .service(resource("/jobs").get(jobs::search).post(jobs::create))
         .service(

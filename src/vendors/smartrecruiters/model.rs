@@ -401,6 +401,9 @@ pub struct Application {
     pub reason_of_withdrawal: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onboarding_status: Option<OnboardingStatus>,
+    /// Candidate property values on this application, by property id.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub properties: std::collections::BTreeMap<String, Value>,
     pub created_on: Time,
     pub history: Vec<StatusChange>,
 }

@@ -322,6 +322,7 @@ pub fn create_candidate(
             reason_of_rejection: None,
             reason_of_withdrawal: None,
             onboarding_status: None,
+            properties: Default::default(),
             created_on: now,
             history: vec![StatusChange {
                 changed_on: now,

@@ -615,3 +615,75 @@ async fn source_onboarding_consent_and_screening() {
         None,
     );
 }
+
+#[tokio::test]
+async fn candidate_property_values_per_application() {
+    let app = spawn_app().await;
+    let sr = app.sr("standard");
+    let base = format!("/candidates/{}/jobs/{}/properties", candidate(2), job(2));
+    let empty = sr.get(&base).await;
+    assert_eq!(
+        empty.body["content"][0],
+        json!({"id": "cp-notice", "label": "Notice period", "type": "SINGLE_SELECT", "value": null})
+    );
+    assert_eq!(
+        sr.put(&format!("{base}/cp-notice"), json!({"value": "n-30"}))
+            .await
+            .status,
+        204
+    );
+    assert_sr_error(
+        &sr.put(&format!("{base}/cp-notice"), json!({"value": "n-99"}))
+            .await,
+        400,
+        "INVALID_FIELD",
+        Some("value"),
+    );
+    assert_sr_error(
+        &sr.put(&format!("{base}/nope"), json!({"value": 1})).await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+    // A batch is all or none.
+    let batch = json!([{"id": "cp-salary", "value": {"code": "EUR", "value": 70000}}, {"id": "cp-notice", "value": 3}]);
+    assert_sr_error(
+        &sr.put(&base, batch).await,
+        400,
+        "INVALID_FIELD",
+        Some("cp-notice"),
+    );
+    assert!(sr.get(&base).await.body["content"][1]["value"].is_null());
+    let batch = json!([{"id": "cp-salary", "value": {"code": "EUR", "value": 70000}}, {"id": "cp-notice", "value": "n-0"}]);
+    assert_eq!(sr.put(&base, batch).await.status, 204);
+    let set = sr.get(&base).await;
+    assert_eq!(
+        (
+            set.body["content"][0]["value"].clone(),
+            set.body["content"][1]["value"]["code"].clone()
+        ),
+        (json!("n-0"), json!("EUR"))
+    );
+    assert_sr_error(
+        &app.sr("restricted")
+            .put(&format!("{base}/cp-notice"), json!({"value": "n-0"}))
+            .await,
+        403,
+        "FORBIDDEN",
+        None,
+    );
+    assert_sr_error(
+        &sr.put(
+            &format!(
+                "/candidates/{}/jobs/{}/properties/cp-notice",
+                candidate(2),
+                job(3)
+            ),
+            json!({"value": "n-0"}),
+        )
+        .await,
+        404,
+        "NOT_FOUND",
+        None,
+    );
+}

@@ -338,3 +338,71 @@ async fn every_route_of_the_catalogue_is_routed() {
         );
     }
 }
+
+#[tokio::test]
+async fn the_control_plane_makes_credentials_acting_as_a_role_or_a_user() {
+    let app = spawn_app().await;
+    let made = app
+        .admin(
+            Method::POST,
+            "/tenants/smartrecruiters-default/credentials",
+            Some(json!({"role": "EXTENDED"})),
+        )
+        .await;
+    assert_eq!(made.status, 201, "{}", made.body);
+    let key = made.body["credentials"]["api_key"].as_str().unwrap();
+    assert_eq!(key.len(), 32);
+    let me = app.sr_key(key).get("/user-api/v201804/users/me").await;
+    assert_eq!(
+        (me.body["systemRole"]["id"].as_str(), me.body["id"].as_str()),
+        (Some("EXTENDED"), made.body["user_id"].as_str())
+    );
+    let client = &made.body["credentials"];
+    let token = app
+        .sr_token(
+            client["client_id"].as_str().unwrap(),
+            client["client_secret"].as_str().unwrap(),
+        )
+        .await;
+    assert_eq!(token.status, 200, "{}", token.body);
+    let existing = app
+        .admin(
+            Method::POST,
+            "/tenants/smartrecruiters-default/credentials",
+            Some(json!({"user_id": user(2)})),
+        )
+        .await;
+    let me = app
+        .sr_key(existing.body["credentials"]["api_key"].as_str().unwrap())
+        .get("/user-api/v201804/users/me")
+        .await;
+    assert_eq!(me.body["id"], user(2));
+    for bad in [
+        json!({"role": "BOSS"}),
+        json!({"user_id": user(6)}),
+        json!({}),
+    ] {
+        let refused = app
+            .admin(
+                Method::POST,
+                "/tenants/smartrecruiters-default/credentials",
+                Some(bad.clone()),
+            )
+            .await;
+        assert_eq!(refused.status, 400, "{bad}: {}", refused.body);
+    }
+}
+
+#[tokio::test]
+async fn the_same_seed_gives_the_same_ids() {
+    let mut ids = Vec::new();
+    for _ in 0..2 {
+        let app = spawn_app().await;
+        let made = app
+            .sr("standard")
+            .post("/candidates", candidate_input("same@seed.io"))
+            .await;
+        ids.push((made.body["id"].clone(), made.body["createdOn"].clone()));
+    }
+    assert_eq!(ids[0], ids[1]);
+}
