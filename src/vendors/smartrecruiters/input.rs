@@ -7,7 +7,7 @@ use crate::http::{from_value, parse_value};
 use actix_web::HttpRequest;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 /// Parses a JSON body into `T`; an empty body is a missing body.
@@ -70,14 +70,14 @@ pub struct CandidateInput {
     pub last_name: String,
     pub email: String,
     pub phone_number: Option<String>,
-    pub location: Option<Value>,
-    pub web: Option<Value>,
+    pub location: Option<CandidateLocation>,
+    pub web: Option<Web>,
     #[serde(default)]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub education: Vec<Value>,
+    pub education: Vec<Education>,
     #[serde(default)]
-    pub experience: Vec<Value>,
+    pub experience: Vec<Experience>,
     pub source_details: Option<SourceDetails>,
     pub internal: Option<bool>,
 }
@@ -90,11 +90,90 @@ pub struct CandidatePatch {
     pub last_name: Option<String>,
     pub email: Option<String>,
     pub phone_number: Option<String>,
-    pub location: Option<Value>,
-    pub web: Option<Value>,
-    pub education: Option<Vec<Value>>,
-    pub experience: Option<Vec<Value>>,
+    pub location: Option<CandidateLocation>,
+    pub web: Option<Web>,
+    pub education: Option<Vec<Education>>,
+    pub experience: Option<Vec<Experience>>,
     pub internal: Option<bool>,
+}
+
+/// A candidate's location (`Location` of the candidate API).
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateLocation {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub country_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region_code: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub region: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub city: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lat: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lng: Option<f64>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Web {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub skype: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub linked_in: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub facebook: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub twitter: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub website: Option<String>,
+}
+
+/// An education entry: `institution` and `degree` required.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Education {
+    pub institution: String,
+    pub degree: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub major: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Experience {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub company: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub current: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub end_date: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// A typed input as the JSON the store keeps.
+pub fn stored<T: Serialize>(value: T) -> Value {
+    serde_json::to_value(value).unwrap_or_default()
 }
 
 #[derive(Debug, Clone, Deserialize)]

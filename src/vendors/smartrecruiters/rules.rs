@@ -344,11 +344,11 @@ pub fn create_candidate(
         last_name,
         email,
         phone_number: input.phone_number,
-        location: input.location,
-        web: input.web,
+        location: input.location.map(stored),
+        web: input.web.map(stored),
         tags,
-        education: input.education,
-        experience: input.experience,
+        education: input.education.into_iter().map(stored).collect(),
+        experience: input.experience.into_iter().map(stored).collect(),
         source_details: input.source_details,
         average_rating: 0.0,
         created_on: now,
@@ -391,16 +391,16 @@ pub fn update_candidate(
         c.phone_number = Some(v);
     }
     if let Some(v) = patch.location {
-        c.location = Some(v);
+        c.location = Some(stored(v));
     }
     if let Some(v) = patch.web {
-        c.web = Some(v);
+        c.web = Some(stored(v));
     }
     if let Some(v) = patch.education {
-        c.education = v;
+        c.education = v.into_iter().map(stored).collect();
     }
     if let Some(v) = patch.experience {
-        c.experience = v;
+        c.experience = v.into_iter().map(stored).collect();
     }
     if let Some(v) = patch.internal {
         c.internal = v;

@@ -115,6 +115,22 @@ async fn bad_input_gets_named_4xx_errors_and_changes_nothing() {
     let app = spawn_app().await;
     let sr = app.sr("admin");
     let before = sr.get("/candidates?limit=1").await.body["totalFound"].clone();
+    let mut nested = candidate_input("n@x.io");
+    nested["location"] = json!([[[]]]);
+    assert_sr_error(
+        &sr.post("/candidates", nested).await,
+        400,
+        "INVALID_FIELD",
+        Some("location"),
+    );
+    let mut school = candidate_input("n@x.io");
+    school["education"] = json!([{"institution": "MIT"}]);
+    assert_sr_error(
+        &sr.post("/candidates", school).await,
+        400,
+        "MISSING_FIELD",
+        Some("education[0].degree"),
+    );
     assert_sr_error(
         &sr.raw(Method::POST, "/candidates", "{nope").await,
         400,
