@@ -91,6 +91,25 @@ fn job(i: usize, base: DateTime<Utc>) -> Value {
     if i % 2 == 1 {
         positions.push(json!({"id": format!("pos-{}-2", i + 1), "type": "REPLACEMENT", "incumbentName": "Jordan Example"}));
     }
+    let ads = match status {
+        "CREATED" => json!([]),
+        _ => {
+            let mut posting =
+                json!({"visibility": "PUBLIC", "publishedOn": at(base, (i * 10 + 1) as i64)});
+            if !matches!(status, "SOURCING" | "INTERVIEW" | "OFFER") {
+                posting["unpublishedOn"] = json!(at(base, (i * 10 + 4) as i64));
+            }
+            json!([{
+                "id": format!("ad-{}", i + 1),
+                "title": title,
+                "language": "en",
+                "content": {"sections": {"jobDescription": {"title": "Job description", "text": format!("We are hiring a {title}.")}}},
+                "createdOn": at(base, (i * 10) as i64),
+                "updatedOn": at(base, (i * 10) as i64),
+                "postings": [posting],
+            }])
+        }
+    };
     json!({
         "id": job_id(i),
         "title": title,
@@ -118,6 +137,7 @@ fn job(i: usize, base: DateTime<Utc>) -> Value {
         "positions": positions,
         "note": format!("Hiring plan for {title}."),
         "statusHistory": history,
+        "ads": ads,
     })
 }
 

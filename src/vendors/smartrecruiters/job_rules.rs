@@ -119,6 +119,7 @@ pub fn create_job(
             changed_on: now,
             status: JobStatus::Created,
         }],
+        ads: Vec::new(),
     };
     build(store, input, &mut job)?;
     Ok(vec![Change::PutJob(Box::new(job))])

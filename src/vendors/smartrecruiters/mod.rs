@@ -3,9 +3,9 @@
 //!
 //! Files: `model.rs` records and enums, `store.rs` state and tables, `rules.rs` permissions,
 //! candidate and job status rules, `job_rules.rs` jobs' data, `user_rules.rs` users and
-//! configuration writes, `config_rules.rs` properties and access groups, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
+//! configuration writes, `config_rules.rs` properties and access groups, `ad_rules.rs` job ads and publication, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
 //! `input.rs` bodies and queries, `pagination.rs` pageId lists, `render.rs` wire shapes, handlers in
-//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `users.rs`, `configuration.rs`, `properties.rs`, `tenant.rs` fixtures and
+//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `jobads.rs`, `users.rs`, `configuration.rs`, `properties.rs`, `tenant.rs` fixtures and
 //! credentials, `generate.rs` generated fixtures, `catalogue.rs` the action catalogue.
 //!
 //! Choices where SmartRecruiters documents nothing (more in each module's docs):
@@ -19,6 +19,7 @@
 //!   tenant with limits) they count against the enforced limits; otherwise against the documented
 //!   limits (10/s, 8 concurrent, 1 concurrent on `GET /candidates`), counted but not enforced.
 
+pub mod ad_rules;
 pub mod attachments;
 pub mod auth;
 pub mod candidates;
@@ -29,6 +30,7 @@ pub mod error;
 pub mod generate;
 pub mod input;
 pub mod job_rules;
+pub mod jobads;
 pub mod jobs;
 pub mod model;
 pub mod pagination;
@@ -325,6 +327,28 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
         .route(
             "/jobs/{id}/hiring-team/{userId}",
             delete().to(jobs::remove_member),
+        )
+        .service(
+            resource("/jobs/{id}/jobads")
+                .get(jobads::list)
+                .post(jobads::create),
+        )
+        .service(
+            resource("/jobs/{id}/jobads/{adId}")
+                .get(jobads::get)
+                .put(jobads::update),
+        )
+        .service(
+            resource("/jobs/{id}/jobads/{adId}/postings")
+                .get(jobads::ad_postings)
+                .post(jobads::publish_ad)
+                .delete(jobads::unpublish_ad),
+        )
+        .service(
+            resource("/jobs/{id}/publication")
+                .get(jobads::publications)
+                .post(jobads::publish_job)
+                .delete(jobads::unpublish_job),
         )
         .service(
             resource("/jobs/{id}/note")

@@ -363,6 +363,42 @@ pub struct Job {
     pub note: String,
     #[serde(default)]
     pub status_history: Vec<JobStatusChange>,
+    /// Job ads; the first is the default ad (`/jobs/{id}/publication`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ads: Vec<JobAd>,
+}
+
+/// A publication of a job ad: where, and while when.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Posting {
+    /// PUBLIC or INTERNAL.
+    pub visibility: PostingStatus,
+    pub published_on: Time,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unpublished_on: Option<Time>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobAd {
+    pub id: String,
+    pub title: String,
+    #[serde(default = "default_language")]
+    pub language: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub content: Option<Value>,
+    pub created_on: Time,
+    pub updated_on: Time,
+    /// Every publication, the live one (no `unpublishedOn`) last.
+    #[serde(default)]
+    pub postings: Vec<Posting>,
+}
+
+impl JobAd {
+    pub fn live(&self) -> Option<&Posting> {
+        self.postings.last().filter(|p| p.unpublished_on.is_none())
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -207,6 +207,9 @@ fn check_job(store: &Store, job: &Job) -> Result<(), String> {
     {
         return Err(format!("unknown hiring team member {}", m.user_id));
     }
+    if job.posting_status != super::ad_rules::posting_status(job) {
+        return Err("postingStatus does not follow the job's ads".into());
+    }
     if job.status == JobStatus::Other {
         return Err("status OTHER is not a state the sandbox keeps".into());
     }

@@ -7,6 +7,7 @@
 mod attachments;
 mod candidates;
 mod configuration;
+mod jobads;
 mod jobs;
 mod properties;
 mod snapshots;

@@ -339,7 +339,8 @@ async fn every_route_of_the_catalogue_is_routed() {
             .replace("{sourceIdentifier}", "src-indeed")
             .replace("{attachmentId}", "nope")
             .replace("{dependentId}", "jp-office")
-            .replace("{valueId}", "emea");
+            .replace("{valueId}", "emea")
+            .replace("{jobAdId}", "nope");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let reply = sr.call(method.clone(), &concrete, Some(json!({}))).await;
         let message = reply.body["message"]
