@@ -74,6 +74,19 @@ fn new_value(values: &[PropertyValue], id: String, raw: &str) -> Result<Property
     })
 }
 
+/// Adds a value to a SINGLE_SELECT property's values.
+fn push_value(
+    kind: &str,
+    values: &mut Vec<PropertyValue>,
+    id: String,
+    raw: &str,
+) -> Result<(), SrError> {
+    single_select(kind, "values are for")?;
+    let value = new_value(values, id, raw)?;
+    values.push(value);
+    Ok(())
+}
+
 fn single_select(kind: &str, what: &str) -> Result<(), SrError> {
     if kind != "SINGLE_SELECT" {
         return Err(SrError::invalid(
@@ -219,9 +232,7 @@ pub fn add_job_property_value(
 ) -> Result<Changes, SrError> {
     require(actor, need::ADMIN, "Creating job property values")?;
     let mut p = job_property(store, id)?.clone();
-    single_select(&p.kind, "values are for")?;
-    let value = new_value(&p.values, value_id, raw)?;
-    p.values.push(value);
+    push_value(&p.kind, &mut p.values, value_id, raw)?;
     Ok(put(p))
 }
 
@@ -434,9 +445,7 @@ pub fn add_candidate_property_value(
 ) -> Result<Changes, SrError> {
     require(actor, need::ADMIN, "Creating candidate property values")?;
     let mut p = candidate_property(store, id)?.clone();
-    single_select(&p.kind, "values are for")?;
-    let value = new_value(&p.values, value_id, raw)?;
-    p.values.push(value);
+    push_value(&p.kind, &mut p.values, value_id, raw)?;
     Ok(vec![Change::PutCandidateProperty(Box::new(p))])
 }
 

@@ -263,90 +263,78 @@ fn status_path(c: u32, j: u32) -> String {
 async fn status_changes_follow_the_rules_and_are_recorded() {
     let app = spawn_app().await;
     let sr = app.sr("restricted");
-    // REJECTED needs a known rejection reason, WITHDRAWN a withdrawal reason.
-    assert_sr_error(
-        &sr.put(&status_path(3, 3), json!({"status": "REJECTED"}))
-            .await,
-        400,
-        "INVALID_FIELD",
-        Some("reason"),
-    );
-    assert_sr_error(
-        &sr.put(
-            &status_path(3, 3),
+    // REJECTED needs a known rejection reason, WITHDRAWN a withdrawal reason; `subStatus` only
+    // with `status` and from the hiring process; no TRANSFERRED, no way back to LEAD.
+    let refusals = [
+        (
+            json!({"status": "REJECTED"}),
+            400,
+            "INVALID_FIELD",
+            Some("reason"),
+        ),
+        (
             json!({"status": "REJECTED", "reason": "wr-1"}),
-        )
-        .await,
-        400,
-        "INVALID_FIELD",
-        Some("rejection reason"),
-    );
-    assert_sr_error(
-        &sr.put(
-            &status_path(3, 3),
+            400,
+            "INVALID_FIELD",
+            Some("rejection reason"),
+        ),
+        (
             json!({"status": "WITHDRAWN", "reason": "rr-1"}),
-        )
-        .await,
-        400,
-        "INVALID_FIELD",
-        Some("withdrawal reason"),
-    );
-    assert_sr_error(
-        &sr.put(
-            &status_path(3, 3),
+            400,
+            "INVALID_FIELD",
+            Some("withdrawal reason"),
+        ),
+        (
             json!({"status": "INTERVIEW", "reason": "rr-1"}),
-        )
-        .await,
-        400,
-        "INVALID_FIELD",
-        Some("reason"),
-    );
-    assert_sr_error(
-        &sr.put(&status_path(3, 3), json!({"subStatus": "Onsite"}))
-            .await,
-        400,
-        "MISSING_FIELD",
-        Some("status"),
-    );
-    assert_sr_error(
-        &sr.put(
-            &status_path(3, 3),
+            400,
+            "INVALID_FIELD",
+            Some("reason"),
+        ),
+        (
+            json!({"subStatus": "Onsite"}),
+            400,
+            "MISSING_FIELD",
+            Some("status"),
+        ),
+        (
             json!({"status": "INTERVIEW", "subStatus": "Lunch"}),
-        )
-        .await,
-        400,
-        "INVALID_FIELD",
-        Some("subStatus"),
-    );
-    assert_sr_error(
-        &sr.put(&status_path(3, 3), json!({"status": "TRANSFERRED"}))
-            .await,
-        400,
-        "INVALID_STATUS_CHANGE",
-        None,
-    );
-    assert_sr_error(
-        &sr.put(&status_path(3, 3), json!({"status": "NEXT"})).await,
-        400,
-        "INVALID_FIELD",
-        Some("status"),
-    );
-    assert_sr_error(
-        &sr.put(&status_path(3, 3), json!({"status": "LEAD"})).await,
-        400,
-        "INVALID_STATUS_CHANGE",
-        Some("LEAD"),
-    );
-    assert_sr_error(
-        &sr.put(
-            &status_path(3, 3),
+            400,
+            "INVALID_FIELD",
+            Some("subStatus"),
+        ),
+        (
+            json!({"status": "TRANSFERRED"}),
+            400,
+            "INVALID_STATUS_CHANGE",
+            None,
+        ),
+        (
+            json!({"status": "NEXT"}),
+            400,
+            "INVALID_FIELD",
+            Some("status"),
+        ),
+        (
+            json!({"status": "LEAD"}),
+            400,
+            "INVALID_STATUS_CHANGE",
+            Some("LEAD"),
+        ),
+        (
             json!({"status": "INTERVIEW", "startsOn": "2026-05-01"}),
-        )
-        .await,
-        400,
-        "INVALID_FIELD",
-        Some("startsOn"),
-    );
+            400,
+            "INVALID_FIELD",
+            Some("startsOn"),
+        ),
+    ];
+    for (body, status, code, mentions) in refusals {
+        assert_sr_error(
+            &sr.put(&status_path(3, 3), body).await,
+            status,
+            code,
+            mentions,
+        );
+    }
     assert_sr_error(
         &sr.put(&status_path(3, 4), json!({"status": "NEW"})).await,
         404,
