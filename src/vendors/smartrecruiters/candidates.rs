@@ -397,15 +397,17 @@ pub async fn consents(caller: Caller, id: web::Path<String>) -> Result<HttpRespo
     Ok(HttpResponse::Ok().json(out))
 }
 
-/// Screening answers: none are recorded by the API paths the sandbox serves (they come from
-/// the Apply API), so an application's list is empty.
+/// Screening answers of an application (they come from the Apply API, so only fixtures have
+/// them; an application made through this API has none).
 pub async fn screening_answers(
     caller: Caller,
     path: web::Path<(String, String)>,
 ) -> Result<HttpResponse, SrError> {
     let (id, job) = path.into_inner();
-    read_application(&caller, &id, &job, |_, _, _| Ok(()))?;
-    Ok(HttpResponse::Ok().json(json!({ "content": [] })))
+    let content = read_application(&caller, &id, &job, |_, _, a| {
+        Ok(a.screening_answers.clone())
+    })?;
+    Ok(HttpResponse::Ok().json(json!({ "content": content })))
 }
 
 /// `GET /candidates/{id}/jobs/{jobId}/properties`: every candidate property with its value on

@@ -138,6 +138,15 @@ fn job(i: usize, base: DateTime<Utc>) -> Value {
         "note": format!("Hiring plan for {title}."),
         "statusHistory": history,
         "ads": ads,
+        "approvals": [{
+            "id": format!("apr-{}", i + 1),
+            "status": if status == "CREATED" { "PENDING" } else { "APPROVED" },
+            "createdOn": at(base, (i * 10) as i64),
+            "approvers": [
+                {"userId": user_id(4), "status": "APPROVED"},
+                {"userId": user_id(3), "status": if status == "CREATED" { "PENDING" } else { "APPROVED" }},
+            ],
+        }],
     })
 }
 
@@ -179,6 +188,12 @@ fn application(job: usize, status: &str, start: i64, base: DateTime<Utc>) -> Val
         "createdOn": at(base, start),
         "history": history,
     });
+    if status != "LEAD" {
+        app["screeningAnswers"] = json!([
+            {"questionId": "q-authorized", "question": "Are you authorized to work in the country of the job?", "answer": true},
+            {"questionId": "q-notice", "question": "What is your notice period?", "answer": "1 month"},
+        ]);
+    }
     match status {
         "REJECTED" => app["reasonOfRejection"] = json!("rr-1"),
         "WITHDRAWN" => app["reasonOfWithdrawal"] = json!("wr-1"),

@@ -120,6 +120,7 @@ pub fn create_job(
             status: JobStatus::Created,
         }],
         ads: Vec::new(),
+        approvals: Vec::new(),
     };
     build(store, input, &mut job)?;
     Ok(vec![Change::PutJob(Box::new(job))])

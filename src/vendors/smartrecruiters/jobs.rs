@@ -314,16 +314,40 @@ pub async fn put_note(
     Ok(HttpResponse::Ok().json(out))
 }
 
-/// `GET /jobs/{id}/approvals/latest`: the sandbox has no job approval flow (jobs are created
-/// approved), so a known job answers 404 "no approval request", an unknown one 404 for the job.
+/// `GET /jobs/{id}/approvals/latest`: the job's latest approval request with its approvers; 404
+/// when the job has none (the sandbox has no approval flow of its own: jobs made through the API
+/// are created approved, and only fixtures carry approval requests).
 pub async fn latest_approval(
     caller: Caller,
     id: web::Path<String>,
 ) -> Result<HttpResponse, SrError> {
-    read_job(&caller, &id, |_, _| Ok(()))?;
-    Err(SrError::new(
-        actix_web::http::StatusCode::NOT_FOUND,
-        "NOT_FOUND",
-        format!("Job '{id}' has no approval request"),
-    ))
+    let out = read_job(&caller, &id, |store, job| {
+        let approval = job.approvals.last().ok_or_else(|| {
+            SrError::new(
+                actix_web::http::StatusCode::NOT_FOUND,
+                "NOT_FOUND",
+                format!("Job '{id}' has no approval request"),
+            )
+        })?;
+        let approvers: Vec<Value> = approval
+            .approvers
+            .iter()
+            .map(|a| {
+                let u = store.users.get(&a.user_id);
+                json!({
+                    "id": a.user_id,
+                    "firstName": u.map(|u| u.first_name.clone()),
+                    "lastName": u.map(|u| u.last_name.clone()),
+                    "status": a.status,
+                })
+            })
+            .collect();
+        Ok(json!({
+            "id": approval.id,
+            "status": approval.status,
+            "createdOn": approval.created_on,
+            "approvers": approvers,
+        }))
+    })?;
+    Ok(HttpResponse::Ok().json(out))
 }

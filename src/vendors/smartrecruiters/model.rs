@@ -366,6 +366,41 @@ pub struct Job {
     /// Job ads; the first is the default ad (`/jobs/{id}/publication`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub ads: Vec<JobAd>,
+    /// Approval requests, oldest first (fixtures only: the sandbox has no approval flow).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub approvals: Vec<JobApproval>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum ApprovalStatus {
+    Pending,
+    Approved,
+    Rejected,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct Approver {
+    pub user_id: String,
+    pub status: ApprovalStatus,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct JobApproval {
+    pub id: String,
+    pub status: ApprovalStatus,
+    pub created_on: Time,
+    pub approvers: Vec<Approver>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ScreeningAnswer {
+    pub question_id: String,
+    pub question: String,
+    pub answer: Value,
 }
 
 /// A publication of a job ad: where, and while when.
@@ -440,6 +475,9 @@ pub struct Application {
     /// Candidate property values on this application, by property id.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub properties: std::collections::BTreeMap<String, Value>,
+    /// Answers to the job's screening questions (from the Apply API; fixtures only).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub screening_answers: Vec<ScreeningAnswer>,
     pub created_on: Time,
     pub history: Vec<StatusChange>,
 }

@@ -323,6 +323,7 @@ pub fn create_candidate(
             reason_of_withdrawal: None,
             onboarding_status: None,
             properties: Default::default(),
+            screening_answers: Vec::new(),
             created_on: now,
             history: vec![StatusChange {
                 changed_on: now,

@@ -207,6 +207,14 @@ fn check_job(store: &Store, job: &Job) -> Result<(), String> {
     {
         return Err(format!("unknown hiring team member {}", m.user_id));
     }
+    if let Some(a) = job
+        .approvals
+        .iter()
+        .flat_map(|a| &a.approvers)
+        .find(|a| !store.users.contains(&a.user_id))
+    {
+        return Err(format!("unknown approver {}", a.user_id));
+    }
     if job.posting_status != super::ad_rules::posting_status(job) {
         return Err("postingStatus does not follow the job's ads".into());
     }

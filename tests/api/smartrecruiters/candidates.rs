@@ -587,10 +587,20 @@ async fn source_onboarding_consent_and_screening() {
             .body["status"],
         "ACQUIRED"
     );
-    assert_eq!(
-        sr.get(&format!("{base}/screening-answers")).await.body,
-        json!({"content": []})
+    let answers = sr.get(&format!("{base}/screening-answers")).await;
+    assert_eq!(answers.body["content"][0]["questionId"], "q-authorized");
+    let made = sr
+        .post(
+            &format!("/jobs/{}/candidates", job(2)),
+            super::candidate_input("fresh@x.io"),
+        )
+        .await;
+    let fresh = format!(
+        "/candidates/{}/jobs/{}/screening-answers",
+        made.body["id"].as_str().unwrap(),
+        job(2)
     );
+    assert_eq!(sr.get(&fresh).await.body, json!({"content": []}));
     assert_sr_error(
         &sr.get(&format!(
             "/candidates/{}/jobs/{}/screening-answers",

@@ -380,10 +380,19 @@ async fn positions_hiring_team_note_and_approvals() {
         "FORBIDDEN",
         None,
     );
-    assert_sr_error(
-        &sr.get(&format!("/jobs/{}/approvals/latest", job(2))).await,
-        404,
-        "NOT_FOUND",
-        Some("approval"),
+    let pending = sr.get(&format!("/jobs/{}/approvals/latest", job(1))).await;
+    assert_eq!(pending.body["status"], "PENDING");
+    assert_eq!(pending.body["approvers"][1]["status"], "PENDING");
+    assert_eq!(
+        sr.get(&format!("/jobs/{}/approvals/latest", job(2)))
+            .await
+            .body["status"],
+        "APPROVED"
     );
+    let made = sr.post("/jobs", job_input("No approval")).await;
+    let path = format!(
+        "/jobs/{}/approvals/latest",
+        made.body["id"].as_str().unwrap()
+    );
+    assert_sr_error(&sr.get(&path).await, 404, "NOT_FOUND", Some("approval"));
 }

@@ -56,6 +56,19 @@ async fn record_shapes() {
         "sr_departments",
         get("/configuration/departments".into()).await
     );
+    insta::assert_json_snapshot!(
+        "sr_job_approval",
+        get(format!("/jobs/{}/approvals/latest", job(1))).await
+    );
+    insta::assert_json_snapshot!(
+        "sr_screening_answers",
+        get(format!(
+            "/candidates/{}/jobs/{}/screening-answers",
+            candidate(4),
+            job(3)
+        ))
+        .await
+    );
     insta::assert_json_snapshot!("sr_company", get("/configuration/company".into()).await);
     let token = app
         .sr_token("demo-sr-admin-client", "demo-sr-admin-secret")
