@@ -126,6 +126,9 @@ pub const ROUTES: &[(&str, &str, &str, &str)] = &[
     ("GET", "/jobs/{jobId}/publication", "Jobs", "List the default ad's postings (activeOnly)"),
     ("POST", "/jobs/{jobId}/publication", "Jobs", "Publish the default ad (204; 2 requests/s)"),
     ("DELETE", "/jobs/{jobId}/publication", "Jobs", "Unpublish every ad of the job (204; 2 requests/s)"),
+    ("GET", "/v1/companies/{companyIdentifier}/postings", "Posting API", "Public: the company's live public postings (q, department, limit, offset)"),
+    ("GET", "/v1/companies/{companyIdentifier}/postings/{postingId}", "Posting API", "Public: a live public posting with its job ad"),
+    ("GET", "/v1/companies/{companyIdentifier}/departments", "Posting API", "Public: the company's departments"),
 ];
 
 /// The 164 actions of the SmartRecruiters action catalogue (the seed), with the route that serves
@@ -398,9 +401,9 @@ pub const ACTIONS: &[(&str, Option<&str>)] = &[
     ("Search Offers", None),
     ("List Offer Documents", None),
     ("Get Offer Document", None),
-    ("List Postings", None),
-    ("List Company Departments", None),
-    ("Get Posting", None),
+    ("List Postings", Some("GET /v1/companies/{companyIdentifier}/postings")),
+    ("List Company Departments", Some("GET /v1/companies/{companyIdentifier}/departments")),
+    ("Get Posting", Some("GET /v1/companies/{companyIdentifier}/postings/{postingId}")),
     ("Get Candidate Reviews", None),
     ("Get Review", None),
     ("Create Review", None),

@@ -5,7 +5,7 @@
 //! candidate and job status rules, `job_rules.rs` jobs' data, `user_rules.rs` users and
 //! configuration writes, `config_rules.rs` properties and access groups, `ad_rules.rs` job ads and publication, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
 //! `input.rs` bodies and queries, `pagination.rs` pageId lists, `render.rs` wire shapes, handlers in
-//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `jobads.rs`, `users.rs`, `configuration.rs`, `properties.rs`, `tenant.rs` fixtures and
+//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `jobads.rs`, `postings.rs` (public Posting API), `users.rs`, `configuration.rs`, `properties.rs`, `tenant.rs` fixtures and
 //! credentials, `generate.rs` generated fixtures, `catalogue.rs` the action catalogue.
 //!
 //! Choices where SmartRecruiters documents nothing (more in each module's docs):
@@ -35,6 +35,7 @@ pub mod jobs;
 pub mod model;
 pub mod pagination;
 pub mod patch;
+pub mod postings;
 pub mod properties;
 pub mod render;
 pub mod rules;
@@ -203,6 +204,18 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             web::PathConfig::default().error_handler(|e, _| SrError::invalid("path", e).into()),
         )
         .route("/identity/oauth/token", post().to(auth::token))
+        .route(
+            "/v1/companies/{companyIdentifier}/postings",
+            get().to(postings::list),
+        )
+        .route(
+            "/v1/companies/{companyIdentifier}/postings/{postingId}",
+            get().to(postings::get),
+        )
+        .route(
+            "/v1/companies/{companyIdentifier}/departments",
+            get().to(postings::departments),
+        )
         .service(users)
         .service(configuration)
         .service(

@@ -9,6 +9,7 @@ mod candidates;
 mod configuration;
 mod jobads;
 mod jobs;
+mod postings;
 mod properties;
 mod snapshots;
 mod transport;

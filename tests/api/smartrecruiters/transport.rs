@@ -340,7 +340,9 @@ async fn every_route_of_the_catalogue_is_routed() {
             .replace("{attachmentId}", "nope")
             .replace("{dependentId}", "jp-office")
             .replace("{valueId}", "emea")
-            .replace("{jobAdId}", "nope");
+            .replace("{jobAdId}", "nope")
+            .replace("{companyIdentifier}", "AcmeSandbox")
+            .replace("{postingId}", "ad-2");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let reply = sr.call(method.clone(), &concrete, Some(json!({}))).await;
         let message = reply.body["message"]
