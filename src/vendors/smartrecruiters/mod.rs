@@ -1,12 +1,15 @@
 //! SmartRecruiters (VENDORS.md §2): REST on `api.smartrecruiters.com`, `X-SmartToken` API keys
 //! or OAuth2 client credentials, camelCase JSON, `{message, errors:[{code, message}]}` errors.
 //!
-//! Files: `model.rs` records and enums, `store.rs` state and tables, `rules.rs` permissions,
-//! candidate and job status rules, `job_rules.rs` jobs' data, `user_rules.rs` users and
-//! configuration writes, `config_rules.rs` properties and access groups, `ad_rules.rs` job ads and publication, `patch.rs` JSON Patch, `error.rs`, `auth.rs` keys, tokens and callers,
-//! `input.rs` bodies and queries, `pagination.rs` pageId lists, `render.rs` wire shapes, handlers in
-//! `candidates.rs`, `attachments.rs`, `jobs.rs`, `jobads.rs`, `postings.rs` (public Posting API), `users.rs`, `configuration.rs`, `properties.rs`, `tenant.rs` fixtures and
-//! credentials, `generate.rs` generated fixtures, `catalogue.rs` the action catalogue.
+//! Files: `model.rs` records and enums, `store.rs` state and tables; rules as pure functions in
+//! `rules.rs` (permissions, job status), `candidate_rules.rs`, `job_rules.rs` (jobs' data),
+//! `ad_rules.rs` (job ads, publication), `user_rules.rs` (users, departments, locations) and
+//! `config_rules.rs` (properties, access groups); `patch.rs` JSON Patch, `error.rs`, `auth.rs`
+//! keys, tokens and callers, `input.rs` bodies and queries, `pagination.rs` pageId lists,
+//! `render.rs` wire shapes; handlers in `candidates.rs`, `attachments.rs`, `jobs.rs`,
+//! `jobads.rs`, `postings.rs` (public Posting API), `users.rs`, `configuration.rs`,
+//! `properties.rs`; `tenant.rs` fixtures and credentials, `generate.rs` generated fixtures,
+//! `catalogue.rs` the served routes and the action catalogue.
 //!
 //! Choices where SmartRecruiters documents nothing (more in each module's docs):
 //! - creates answer 201 with the record (candidates, jobs, users, departments, locations,
@@ -22,6 +25,7 @@
 pub mod ad_rules;
 pub mod attachments;
 pub mod auth;
+pub mod candidate_rules;
 pub mod candidates;
 pub mod catalogue;
 pub mod config_rules;

@@ -12,6 +12,7 @@ mod jobs;
 mod postings;
 mod properties;
 mod snapshots;
+mod statuses;
 mod transport;
 mod users;
 

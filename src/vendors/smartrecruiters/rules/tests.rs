@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::tenancy::VendorStore;
+use crate::vendors::smartrecruiters::input::CandidateStatusInput;
 use proptest::prelude::*;
 
 fn demo() -> Store {
