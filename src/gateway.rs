@@ -1,6 +1,7 @@
 //! The middleware in front of every vendor scope: rate limits first, then injected faults,
 //! then the request journal. It also enforces the vendor's body-size limit (413 in the vendor's shape), since it
-//! reads the body before any handler.
+//! reads the body before any handler. For a vendor that reports its rate limits on every response
+//! (SmartRecruiters' `X-RateLimit-*`), it adds the headers with what the credential has left.
 //!
 //! Vendor handlers tag a request with its tenant ([`TenantTag`]) once credentials resolve; the
 //! journal files the entry under that tenant. Faults scoped to a tenant find it earlier, from
