@@ -131,14 +131,23 @@ pub async fn search(caller: Caller, req: HttpRequest) -> Result<HttpResponse, Sr
     let page = caller.read(|store, actor| {
         require(actor, need::READ_CANDIDATES, "Reading candidates")?;
         let keep = |c: &Candidate| filters.matches(c);
+        let render = |c: &Candidate| render::candidate(store, c);
+        if !filters.jobs.is_empty() {
+            let seqs = store.candidates_of_jobs(&filters.jobs);
+            return Ok(pagination::page_of(
+                &store.candidates,
+                &seqs,
+                params,
+                &keep,
+                render,
+            ));
+        }
         let keep: Option<&dyn Fn(&Candidate) -> bool> = if filters.is_empty() {
             None
         } else {
             Some(&keep)
         };
-        Ok(pagination::page(&store.candidates, params, keep, |c| {
-            render::candidate(store, c)
-        }))
+        Ok(pagination::page(&store.candidates, params, keep, render))
     })?;
     Ok(pagination::respond(&req, page, Shape::Full))
 }

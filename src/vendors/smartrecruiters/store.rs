@@ -1,11 +1,13 @@
 //! One SmartRecruiters company's state. Records live in [`Table`]s: by id in O(1), and in
 //! creation order by a sequence number, so a page after a `pageId` is a range read (O(page)).
-//! Rules decide and return [`Change`]s; [`Store::apply`] writes them.
+//! Indexes: users by email, attachments by id, candidates by job (so `GET /candidates?jobId=`
+//! reads only that job's candidates). Rules decide and return [`Change`]s; [`Store::apply`]
+//! writes them.
 
 use super::model::*;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 /// Records that have a string id.
 pub trait Keyed {
@@ -41,6 +43,16 @@ impl<T: Keyed> Table<T> {
 
     pub fn contains(&self, id: &str) -> bool {
         self.ids.contains_key(id)
+    }
+
+    /// The sequence number of a record (its place in creation order).
+    pub fn seq(&self, id: &str) -> Option<u64> {
+        self.ids.get(id).copied()
+    }
+
+    /// The record at a sequence number.
+    pub fn at(&self, seq: u64) -> Option<&T> {
+        self.rows.get(&seq)
     }
 
     pub fn len(&self) -> usize {
@@ -157,6 +169,8 @@ pub struct Store {
     users_by_email: HashMap<String, String>,
     /// Attachment id to candidate id.
     attachments: HashMap<String, String>,
+    /// Job id to the sequence numbers of the candidates with an application to it.
+    candidates_by_job: HashMap<String, BTreeSet<u64>>,
 }
 
 pub fn email_key(email: &str) -> String {
@@ -186,6 +200,7 @@ impl Store {
             emails: Vec::new(),
             users_by_email: HashMap::new(),
             attachments: HashMap::new(),
+            candidates_by_job: HashMap::new(),
         }
     }
 
@@ -204,10 +219,29 @@ impl Store {
         ))
     }
 
-    fn unindex_attachments(&mut self, candidate: &str) {
-        if let Some(old) = self.candidates.get(candidate) {
-            for a in &old.attachments {
-                self.attachments.remove(&a.id);
+    /// The candidates (by sequence number) with an application to one of `jobs`.
+    pub fn candidates_of_jobs(&self, jobs: &[String]) -> BTreeSet<u64> {
+        jobs.iter()
+            .filter_map(|j| self.candidates_by_job.get(j))
+            .flatten()
+            .copied()
+            .collect()
+    }
+
+    /// Drops a candidate's entries from the attachment and job indexes.
+    fn unindex_candidate(&mut self, candidate: &str) {
+        let (Some(old), Some(seq)) = (
+            self.candidates.get(candidate),
+            self.candidates.seq(candidate),
+        ) else {
+            return;
+        };
+        for a in &old.attachments {
+            self.attachments.remove(&a.id);
+        }
+        for app in &old.applications {
+            if let Some(set) = self.candidates_by_job.get_mut(&app.job_id) {
+                set.remove(&seq);
             }
         }
     }
@@ -225,14 +259,25 @@ impl Store {
                 }
                 Change::PutJob(job) => self.jobs.put(*job),
                 Change::PutCandidate(candidate) => {
-                    self.unindex_attachments(&candidate.id);
+                    self.unindex_candidate(&candidate.id);
                     for a in &candidate.attachments {
                         self.attachments.insert(a.id.clone(), candidate.id.clone());
                     }
+                    let jobs: Vec<String> = candidate
+                        .applications
+                        .iter()
+                        .map(|a| a.job_id.clone())
+                        .collect();
+                    let id = candidate.id.clone();
                     self.candidates.put(*candidate);
+                    if let Some(seq) = self.candidates.seq(&id) {
+                        for job in jobs {
+                            self.candidates_by_job.entry(job).or_default().insert(seq);
+                        }
+                    }
                 }
                 Change::DeleteCandidate(id) => {
-                    self.unindex_attachments(&id);
+                    self.unindex_candidate(&id);
                     self.candidates.remove(&id);
                 }
                 Change::PutDepartment(d) => {
@@ -258,5 +303,52 @@ impl Store {
                 Change::Email(email) => self.emails.push(email),
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tenancy::VendorStore;
+
+    fn by_scan(store: &Store, job: &str) -> BTreeSet<u64> {
+        store
+            .candidates
+            .after(0)
+            .filter(|(_, c)| c.application(job).is_some())
+            .map(|(seq, _)| seq)
+            .collect()
+    }
+
+    #[test]
+    fn the_job_index_follows_every_change() {
+        let doc = super::super::generate::generate(5, 50, &|_| {});
+        let mut store = Store::from_snapshot("demo", &doc).unwrap();
+        let jobs: Vec<String> = store.jobs.values().map(|j| j.id.clone()).collect();
+        let check = |store: &Store| {
+            for job in &jobs {
+                assert_eq!(
+                    store.candidates_of_jobs(std::slice::from_ref(job)),
+                    by_scan(store, job),
+                    "{job}"
+                );
+            }
+        };
+        check(&store);
+        let ids: Vec<String> = store.candidates.values().map(|c| c.id.clone()).collect();
+        store.apply(vec![Change::DeleteCandidate(ids[3].clone())]);
+        let mut moved = store.candidates.get(&ids[4]).unwrap().clone();
+        moved.applications.retain(|_| false);
+        store.apply(vec![Change::PutCandidate(Box::new(moved))]);
+        let mut joined = store.candidates.get(&ids[5]).unwrap().clone();
+        let mut app = joined.applications[0].clone();
+        app.job_id = jobs[6].clone();
+        joined.applications.push(app);
+        store.apply(vec![Change::PutCandidate(Box::new(joined))]);
+        check(&store);
+        assert_eq!(
+            store.clone().candidates_of_jobs(&jobs),
+            store.candidates_of_jobs(&jobs)
+        );
     }
 }

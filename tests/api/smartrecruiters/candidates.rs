@@ -136,6 +136,21 @@ async fn search_filters_and_pages_with_page_ids() {
         ),
         vec![candidate(2), candidate(9)]
     );
+    let on_job = sr
+        .get(&format!("/candidates?jobId={}&limit=1", job(2)))
+        .await;
+    assert_eq!(
+        (Sr::ids(&on_job), on_job.body["totalFound"].as_u64()),
+        (vec![candidate(1)], Some(3))
+    );
+    let next = on_job.body["nextPageId"].as_str().unwrap();
+    let rest = sr
+        .get(&format!(
+            "/candidates?jobId={}&limit=5&pageId={next}",
+            job(2)
+        ))
+        .await;
+    assert_eq!(Sr::ids(&rest), vec![candidate(2), candidate(9)]);
     assert_eq!(
         Sr::ids(
             &sr.get("/candidates?status=INTERVIEW&subStatus=Phone%20Screen")
