@@ -329,25 +329,7 @@ pub async fn latest_approval(
                 format!("Job '{id}' has no approval request"),
             )
         })?;
-        let approvers: Vec<Value> = approval
-            .approvers
-            .iter()
-            .map(|a| {
-                let u = store.users.get(&a.user_id);
-                json!({
-                    "id": a.user_id,
-                    "firstName": u.map(|u| u.first_name.clone()),
-                    "lastName": u.map(|u| u.last_name.clone()),
-                    "status": a.status,
-                })
-            })
-            .collect();
-        Ok(json!({
-            "id": approval.id,
-            "status": approval.status,
-            "createdOn": approval.created_on,
-            "approvers": approvers,
-        }))
+        Ok(super::approvals::render(store, &job.id, approval))
     })?;
     Ok(HttpResponse::Ok().json(out))
 }

@@ -7,7 +7,7 @@
 //! `config_rules.rs` (properties, access groups); `patch.rs` JSON Patch, `error.rs`, `auth.rs`
 //! keys, tokens and callers, `input.rs` bodies and queries, `pagination.rs` pageId lists,
 //! `render.rs` wire shapes; handlers in `candidates.rs`, `attachments.rs`, `jobs.rs`,
-//! `jobads.rs`, `postings.rs` (public Posting API), `users.rs`, `configuration.rs`,
+//! `jobads.rs`, `approvals.rs`, `postings.rs` (public Posting API), `users.rs`, `configuration.rs`,
 //! `properties.rs`; `tenant.rs` fixtures and credentials, `generate.rs` generated fixtures,
 //! `catalogue.rs` the served routes and the action catalogue.
 //!
@@ -23,6 +23,7 @@
 //!   limits (10/s, 8 concurrent, 1 concurrent on `GET /candidates`), counted but not enforced.
 
 pub mod ad_rules;
+pub mod approvals;
 pub mod attachments;
 pub mod auth;
 pub mod candidate_rules;
@@ -94,6 +95,18 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
         .route(
             "/access-groups/{id}/users/{userId}",
             delete().to(users::unassign),
+        );
+    let approvals = web::scope("/approvals-api/v201910")
+        .default_service(unknown())
+        .route("/approvals/pending", get().to(approvals::pending))
+        .route("/approvals", post().to(approvals::create))
+        .route("/approvals/{id}", get().to(approvals::get))
+        .route("/approvals/{id}/approve", post().to(approvals::approve))
+        .route("/approvals/{id}/reject", post().to(approvals::reject))
+        .service(
+            resource("/approvals/{id}/comments")
+                .get(approvals::comments)
+                .post(approvals::add_comment),
         );
     let configuration = web::scope("/configuration")
         .default_service(unknown())
@@ -221,6 +234,7 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
             get().to(postings::departments),
         )
         .service(users)
+        .service(approvals)
         .service(configuration)
         .service(
             resource("/candidates")

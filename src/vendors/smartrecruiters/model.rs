@@ -393,6 +393,17 @@ pub struct JobApproval {
     pub status: ApprovalStatus,
     pub created_on: Time,
     pub approvers: Vec<Approver>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<ApprovalComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct ApprovalComment {
+    pub id: String,
+    pub author_id: String,
+    pub text: String,
+    pub created_on: Time,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,6 @@
 //! One SmartRecruiters company's state. Records live in [`Table`]s: by id in O(1), and in
 //! creation order by a sequence number, so a page after a `pageId` is a range read (O(page)).
-//! Indexes: users by email, attachments by id, candidates by job (so `GET /candidates?jobId=`
+//! Indexes: users by email, attachments and approval requests by id, candidates by job (so `GET /candidates?jobId=`
 //! reads only that job's candidates). Rules decide and return [`Change`]s; [`Store::apply`]
 //! writes them.
 
@@ -171,6 +171,8 @@ pub struct Store {
     attachments: HashMap<String, String>,
     /// Job id to the sequence numbers of the candidates with an application to it.
     candidates_by_job: HashMap<String, BTreeSet<u64>>,
+    /// Approval request id to job id.
+    approvals: HashMap<String, String>,
 }
 
 pub fn email_key(email: &str) -> String {
@@ -201,6 +203,7 @@ impl Store {
             users_by_email: HashMap::new(),
             attachments: HashMap::new(),
             candidates_by_job: HashMap::new(),
+            approvals: HashMap::new(),
         }
     }
 
@@ -217,6 +220,12 @@ impl Store {
             candidate,
             candidate.attachments.iter().find(|a| a.id == id)?,
         ))
+    }
+
+    /// The job an approval request belongs to, and the request.
+    pub fn approval(&self, id: &str) -> Option<(&Job, &JobApproval)> {
+        let job = self.jobs.get(self.approvals.get(id)?)?;
+        Some((job, job.approvals.iter().find(|a| a.id == id)?))
     }
 
     /// The candidates (by sequence number) with an application to one of `jobs`.
@@ -257,7 +266,12 @@ impl Store {
                         .insert(email_key(&user.email), user.id.clone());
                     self.users.put(user);
                 }
-                Change::PutJob(job) => self.jobs.put(*job),
+                Change::PutJob(job) => {
+                    for a in &job.approvals {
+                        self.approvals.insert(a.id.clone(), job.id.clone());
+                    }
+                    self.jobs.put(*job)
+                }
                 Change::PutCandidate(candidate) => {
                     self.unindex_candidate(&candidate.id);
                     for a in &candidate.attachments {

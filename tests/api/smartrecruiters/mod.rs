@@ -4,6 +4,7 @@
 //! to `c…09` in LEAD, NEW, IN_REVIEW, INTERVIEW, OFFERED, HIRED, REJECTED, WITHDRAWN,
 //! TRANSFERRED.
 
+mod approvals;
 mod attachments;
 mod candidates;
 mod configuration;

@@ -342,7 +342,8 @@ async fn every_route_of_the_catalogue_is_routed() {
             .replace("{valueId}", "emea")
             .replace("{jobAdId}", "nope")
             .replace("{companyIdentifier}", "AcmeSandbox")
-            .replace("{postingId}", "ad-2");
+            .replace("{postingId}", "ad-2")
+            .replace("{approvalId}", "apr-1");
         let method = Method::from_bytes(method.as_bytes()).unwrap();
         let reply = sr.call(method.clone(), &concrete, Some(json!({}))).await;
         let message = reply.body["message"]
