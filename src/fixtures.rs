@@ -30,6 +30,11 @@ const BUILTIN: &[(&str, Vendor, &str)] = &[
     ),
     (
         "demo",
+        Vendor::SmartRecruiters,
+        include_str!("../fixtures/demo/smartrecruiters.json"),
+    ),
+    (
+        "demo",
         Vendor::Panora,
         include_str!("../fixtures/demo/panora.json"),
     ),

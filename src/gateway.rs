@@ -1,17 +1,20 @@
 //! The middleware in front of every vendor scope: rate limits first, then injected faults,
 //! then the request journal. It also enforces the vendor's body-size limit (413 in the vendor's shape), since it
-//! reads the body before any handler.
+//! reads the body before any handler. For a vendor that reports its rate limits on every response
+//! (SmartRecruiters' `X-RateLimit-*`), it adds the headers with what the credential has left.
 //!
 //! Vendor handlers tag a request with its tenant ([`TenantTag`]) once credentials resolve; the
 //! journal files the entry under that tenant. Faults scoped to a tenant find it earlier, from
 //! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
 
 use crate::journal::{kept, redacted_headers, Entry};
+use crate::ratelimit::Usage;
 use crate::state::SandboxState;
 use crate::tenancy::TenantTag;
 use crate::vendors::Vendor;
 use actix_web::body::{self, BoxBody, MessageBody};
 use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
+use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
 use actix_web::{web, Error, HttpMessage, HttpResponse};
@@ -78,7 +81,34 @@ impl Started {
     }
 }
 
+/// What a vendor that reports its limits says about them on this request's response.
+#[derive(Debug, Clone, Copy)]
+struct Reported(Usage);
+
 pub async fn gateway(
+    req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let mut res = handle(req, next).await?;
+    let reported = res.request().extensions().get::<Reported>().copied();
+    if let Some(Reported(usage)) = reported {
+        let headers = res.headers_mut();
+        for (name, value) in [
+            ("x-ratelimit-limit", usage.limit),
+            ("x-ratelimit-remaining", usage.remaining),
+            ("x-ratelimit-concurrent-limit", usage.concurrent_limit),
+            (
+                "x-ratelimit-concurrent-remaining",
+                usage.concurrent_remaining,
+            ),
+        ] {
+            headers.insert(HeaderName::from_static(name), HeaderValue::from(value));
+        }
+    }
+    Ok(res)
+}
+
+async fn handle(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
@@ -108,16 +138,35 @@ pub async fn gateway(
 
     // Rate limits first: a refused request does not reach faults or handlers.
     let mut _permit = None;
+    if vendor.reports_rate_limits() {
+        let idle = Usage::idle(&vendor.documented_limits(), &started.method, &vendor_path);
+        req.extensions_mut().insert(Reported(idle));
+    }
     if let Some(key) = vendor.credential_key(req.headers()) {
         let tenant = sandbox
             .registry
             .by_credential(vendor, &key)
             .map(|t| t.id.clone());
-        if let Some(limiter) = tenant.as_deref().and_then(|t| sandbox.limiter(t)) {
+        let limiter = tenant.as_deref().and_then(|t| {
+            sandbox.limiter(t).or_else(|| {
+                vendor
+                    .reports_rate_limits()
+                    .then(|| sandbox.observer(t, vendor))
+            })
+        });
+        if let Some(limiter) = limiter {
             let second = sandbox.clock.now().timestamp();
             match limiter.admit(&key, &started.method, &vendor_path, second) {
-                Ok(permit) => _permit = Some(permit),
+                Ok(permit) => {
+                    if vendor.reports_rate_limits() {
+                        req.extensions_mut().insert(Reported(permit.1));
+                    }
+                    _permit = Some(permit)
+                }
                 Err(refusal) => {
+                    if vendor.reports_rate_limits() {
+                        req.extensions_mut().insert(Reported(refusal.usage));
+                    }
                     let response = vendor.rate_limited_response(refusal);
                     let (http_req, _) = req.into_parts();
                     let (response, bytes) = buffered(response).await?;

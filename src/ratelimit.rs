@@ -5,6 +5,10 @@
 //! documented limits, [`crate::vendors::Vendor::documented_limits`]) or when the control plane
 //! creates it with `"rate_limits": true` (the same) or with its own list of rules. Refusals are
 //! the vendor's 429, with `Retry-After`.
+//!
+//! A vendor that reports its limits on every response (SmartRecruiters' `X-RateLimit-*`) gets
+//! an observing limiter for tenants without enforced limits: it counts the documented limits the
+//! same way but never refuses, so the headers stay honest about what was used.
 
 use crate::faults::glob_match;
 use dashmap::DashMap;
@@ -40,6 +44,38 @@ impl LimitRule {
 pub struct Refusal {
     pub limit: u32,
     pub retry_after_secs: u32,
+    /// What the credential has used, with the request refused not counted.
+    pub usage: Usage,
+}
+
+/// What a credential has left of the limits that apply to a request (the tightest per-second
+/// and the tightest concurrency rule), after counting it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Usage {
+    pub limit: u32,
+    pub remaining: u32,
+    pub concurrent_limit: u32,
+    pub concurrent_remaining: u32,
+}
+
+impl Usage {
+    /// The usage of a request nothing was counted for (no credential): every limit untouched.
+    pub fn idle(rules: &[LimitRule], method: &str, path: &str) -> Usage {
+        let mut usage = Usage::default();
+        for rule in rules.iter().filter(|r| r.applies(method, path)) {
+            if let Some(max) = rule.per_second {
+                if usage.limit == 0 || max < usage.limit {
+                    (usage.limit, usage.remaining) = (max, max);
+                }
+            }
+            if let Some(max) = rule.concurrent {
+                if usage.concurrent_limit == 0 || max < usage.concurrent_limit {
+                    (usage.concurrent_limit, usage.concurrent_remaining) = (max, max);
+                }
+            }
+        }
+        usage
+    }
 }
 
 #[derive(Default)]
@@ -51,12 +87,14 @@ struct Window {
 /// Limits of one tenant, with their counters per credential.
 pub struct Limiter {
     rules: Vec<LimitRule>,
+    /// False for an observing limiter: it counts but never refuses.
+    enforce: bool,
     windows: DashMap<(String, usize), Mutex<Window>>,
     in_flight: DashMap<(String, usize), Arc<AtomicU32>>,
 }
 
 /// Held while a request is in flight; gives its place back when dropped.
-pub struct Permit(Vec<Arc<AtomicU32>>);
+pub struct Permit(Vec<Arc<AtomicU32>>, pub Usage);
 
 impl Drop for Permit {
     fn drop(&mut self) {
@@ -70,6 +108,17 @@ impl Limiter {
     pub fn new(rules: Vec<LimitRule>) -> Self {
         Self {
             rules,
+            enforce: true,
+            windows: DashMap::new(),
+            in_flight: DashMap::new(),
+        }
+    }
+
+    /// A limiter that counts `rules` but never refuses (for honest usage headers).
+    pub fn observing(rules: Vec<LimitRule>) -> Self {
+        Self {
+            rules,
+            enforce: false,
             windows: DashMap::new(),
             in_flight: DashMap::new(),
         }
@@ -91,6 +140,7 @@ impl Limiter {
         let applicable: Vec<usize> = (0..self.rules.len())
             .filter(|i| self.rules[*i].applies(method, path))
             .collect();
+        let mut usage = Usage::idle(&self.rules, method, path);
         let mut held = Vec::new();
         for i in &applicable {
             if let Some(max) = self.rules[*i].concurrent {
@@ -99,18 +149,25 @@ impl Limiter {
                     .entry((credential.to_owned(), *i))
                     .or_default()
                     .clone();
-                if counter.fetch_add(1, Ordering::AcqRel) >= max {
+                let before = counter.fetch_add(1, Ordering::AcqRel);
+                if before >= max && self.enforce {
                     counter.fetch_sub(1, Ordering::AcqRel);
-                    drop(Permit(held));
+                    drop(Permit(held, usage));
+                    usage.concurrent_remaining = 0;
                     return Err(Refusal {
                         limit: max,
                         retry_after_secs: 1,
+                        usage,
                     });
+                }
+                if max == usage.concurrent_limit {
+                    let left = max.saturating_sub(before + 1);
+                    usage.concurrent_remaining = usage.concurrent_remaining.min(left);
                 }
                 held.push(counter);
             }
         }
-        let permit = Permit(held);
+        let mut counted = Vec::new();
         for i in &applicable {
             if let Some(max) = self.rules[*i].per_second {
                 let window = self.windows.entry((credential.to_owned(), *i)).or_default();
@@ -118,16 +175,30 @@ impl Limiter {
                 if window.second != second {
                     *window = Window { second, count: 0 };
                 }
-                if window.count >= max {
+                if window.count >= max && self.enforce {
+                    drop(window);
+                    for (i, _) in counted {
+                        if let Some(w) = self.windows.get(&(credential.to_owned(), i)) {
+                            let mut w = w.lock();
+                            w.count = w.count.saturating_sub(1);
+                        }
+                    }
+                    drop(Permit(held, usage));
+                    usage.remaining = 0;
                     return Err(Refusal {
                         limit: max,
                         retry_after_secs: 1,
+                        usage,
                     });
                 }
                 window.count += 1;
+                counted.push((*i, ()));
+                if max == usage.limit {
+                    usage.remaining = usage.remaining.min(max.saturating_sub(window.count));
+                }
             }
         }
-        Ok(permit)
+        Ok(Permit(held, usage))
     }
 }
 
@@ -158,6 +229,29 @@ mod tests {
             "another credential has its own"
         );
         assert!(limiter.admit("a", "GET", "/x", 11).is_ok(), "a new second");
+    }
+
+    #[test]
+    fn usage_counts_down_and_an_observer_never_refuses() {
+        let limiter = Limiter::observing(vec![rule(None, Some(2), Some(8))]);
+        let first = limiter.admit("a", "GET", "/x", 10).unwrap();
+        assert_eq!(
+            first.1,
+            Usage {
+                limit: 2,
+                remaining: 1,
+                concurrent_limit: 8,
+                concurrent_remaining: 7
+            }
+        );
+        let second = limiter.admit("a", "GET", "/x", 10).unwrap();
+        assert_eq!((second.1.remaining, second.1.concurrent_remaining), (0, 6));
+        let third = limiter.admit("a", "GET", "/x", 10).unwrap();
+        assert_eq!(third.1.remaining, 0, "counted, never refused");
+        let enforced = Limiter::new(vec![rule(None, Some(1), None)]);
+        let _kept = enforced.admit("a", "GET", "/x", 10).unwrap();
+        let refused = enforced.admit("a", "GET", "/x", 10).err().unwrap();
+        assert_eq!((refused.usage.limit, refused.usage.remaining), (1, 0));
     }
 
     #[test]

@@ -26,6 +26,9 @@ pub struct SandboxState {
     pub enforce_rate_limits: bool,
     /// Rate limits by tenant id (only tenants that have some).
     limiters: DashMap<String, Arc<Limiter>>,
+    /// Observing limiters (count, never refuse) of tenants whose vendor reports its limits on
+    /// every response but which have no enforced limits.
+    observers: DashMap<String, Arc<Limiter>>,
     /// Whether any tenant has limits, so requests skip the lookup when none does.
     any_limits: AtomicBool,
     /// Seeds and ids of new tenants (control plane only, never on a vendor request).
@@ -60,6 +63,7 @@ impl SandboxState {
             state_file: None,
             enforce_rate_limits: false,
             limiters: DashMap::new(),
+            observers: DashMap::new(),
             any_limits: AtomicBool::new(false),
             rng: Mutex::new(SeededRng::new(seed)),
         }
@@ -84,6 +88,15 @@ impl SandboxState {
         self.limiters.get(tenant).map(|l| l.clone())
     }
 
+    /// The observing limiter of a tenant of a vendor that reports its documented limits on
+    /// every response (made on first use).
+    pub fn observer(&self, tenant: &str, vendor: Vendor) -> Arc<Limiter> {
+        self.observers
+            .entry(tenant.to_owned())
+            .or_insert_with(|| Arc::new(Limiter::observing(vendor.documented_limits())))
+            .clone()
+    }
+
     /// The tenant object of the control plane, with its rate limits.
     pub fn tenant_json(&self, tenant: &Tenant) -> serde_json::Value {
         let mut json = tenant.to_json();
@@ -97,6 +110,7 @@ impl SandboxState {
     /// Removes a tenant with everything kept about it.
     pub fn remove_tenant(&self, id: &str) -> Option<Arc<Tenant>> {
         self.limiters.remove(id);
+        self.observers.remove(id);
         self.registry.remove(id)
     }
 

@@ -4,6 +4,7 @@
 pub mod ashby;
 pub mod atsanywhere;
 pub mod pandape;
+pub mod smartrecruiters;
 pub mod panora;
 pub mod unified;
 
@@ -29,6 +30,8 @@ pub enum Vendor {
     AtsAnywhere,
     #[value(name = "pandape")]
     Pandape,
+    #[value(name = "smartrecruiters")]
+    SmartRecruiters,
     #[value(name = "panora")]
     Panora,
 }
@@ -36,10 +39,11 @@ pub enum Vendor {
 impl Vendor {
     /// Every vendor served, in the order they are printed and listed.
     /// Panora comes last: its default tenant links the others'.
-    pub const ALL: [Vendor; 4] = [
+    pub const ALL: [Vendor; 5] = [
         Vendor::AtsAnywhere,
         Vendor::Pandape,
         Vendor::Ashby,
+        Vendor::SmartRecruiters,
         Vendor::Panora,
     ];
 
@@ -49,6 +53,7 @@ impl Vendor {
             Vendor::Ashby => "ashby",
             Vendor::AtsAnywhere => "atsanywhere",
             Vendor::Pandape => "pandape",
+            Vendor::SmartRecruiters => "smartrecruiters",
             Vendor::Panora => "panora",
         }
     }
@@ -65,6 +70,7 @@ impl Vendor {
             Vendor::Ashby => ashby::HOSTS,
             Vendor::AtsAnywhere => atsanywhere::HOSTS,
             Vendor::Pandape => pandape::HOSTS,
+            Vendor::SmartRecruiters => smartrecruiters::HOSTS,
             Vendor::Panora => panora::HOSTS,
         }
     }
@@ -75,6 +81,7 @@ impl Vendor {
             Vendor::Ashby => ashby::API_BASE,
             Vendor::AtsAnywhere => atsanywhere::API_BASE,
             Vendor::Pandape => pandape::API_BASE,
+            Vendor::SmartRecruiters => smartrecruiters::API_BASE,
             Vendor::Panora => panora::API_BASE,
         }
     }
@@ -106,6 +113,7 @@ impl Vendor {
             Vendor::Ashby => ashby::BODY_LIMIT,
             Vendor::AtsAnywhere => atsanywhere::BODY_LIMIT,
             Vendor::Pandape => pandape::BODY_LIMIT,
+            Vendor::SmartRecruiters => smartrecruiters::BODY_LIMIT,
             Vendor::Panora => panora::BODY_LIMIT,
         }
     }
@@ -116,6 +124,9 @@ impl Vendor {
             Vendor::Ashby => ashby::error::AshbyError::render_status(status, message),
             Vendor::AtsAnywhere => atsanywhere::error::AtsError::render_status(status, message),
             Vendor::Pandape => pandape::error::PandapeError::render_status(status, message),
+            Vendor::SmartRecruiters => {
+                smartrecruiters::error::SrError::render_status(status, message)
+            }
             Vendor::Panora => panora::error::PanoraError::render_status(status, message),
         }
     }
@@ -149,6 +160,7 @@ impl Vendor {
                 _ => None,
             },
             Vendor::Pandape => pandape::auth::credential_key(headers),
+            Vendor::SmartRecruiters => smartrecruiters::auth::credential_key(headers),
             Vendor::Panora => panora::api::credential_key(headers),
         }
     }
@@ -183,7 +195,32 @@ impl Vendor {
             Vendor::AtsAnywhere | Vendor::Pandape | Vendor::Panora => Vec::new(),
             // Ashby documents limits only for report endpoints, which are not served yet.
             Vendor::Ashby => Vec::new(),
+            // VENDORS.md §2.6: 10 requests/s and 8 in flight per credential, only 1 in flight on
+            // `GET /candidates`; publication calls 2/s.
+            Vendor::SmartRecruiters => {
+                let rule = |method: Option<&str>, path: Option<&str>, per_second, concurrent| {
+                    crate::ratelimit::LimitRule {
+                        path: path.map(Into::into),
+                        method: method.map(Into::into),
+                        per_second,
+                        concurrent,
+                    }
+                };
+                vec![
+                    rule(None, None, Some(10), Some(8)),
+                    rule(Some("GET"), Some("/candidates"), None, Some(1)),
+                    rule(Some("POST"), Some("/jobs/*/publication"), Some(2), None),
+                    rule(Some("DELETE"), Some("/jobs/*/publication"), Some(2), None),
+                    rule(Some("GET"), Some("/offers/*/documents/*"), Some(2), None),
+                ]
+            }
         }
+    }
+
+    /// Whether the vendor reports its rate limits on every response (SmartRecruiters'
+    /// `X-RateLimit-*` headers, VENDORS.md §2.6).
+    pub fn reports_rate_limits(self) -> bool {
+        self == Vendor::SmartRecruiters
     }
 
     pub fn from_slug(slug: &str) -> Option<Vendor> {
@@ -210,6 +247,7 @@ impl Vendor {
             Vendor::Ashby => cfg.service(ashby::mount(scope)),
             Vendor::AtsAnywhere => cfg.service(atsanywhere::mount(scope)),
             Vendor::Pandape => cfg.service(pandape::mount(scope)),
+            Vendor::SmartRecruiters => cfg.service(smartrecruiters::mount(scope)),
             Vendor::Panora => cfg.service(panora::mount(scope)),
         };
     }
@@ -220,6 +258,7 @@ impl Vendor {
             Vendor::Ashby => ashby::openapi_document(),
             Vendor::AtsAnywhere => atsanywhere::openapi::document(),
             Vendor::Pandape => pandape::openapi::document(),
+            Vendor::SmartRecruiters => smartrecruiters::catalogue::document(),
             Vendor::Panora => panora::openapi_document(),
         }
     }
@@ -253,6 +292,12 @@ impl Vendor {
                 clock,
                 well_known_credentials,
             )?)),
+            Vendor::SmartRecruiters => Ok(Box::new(smartrecruiters::tenant::build(
+                fixtures,
+                seed,
+                clock,
+                well_known_credentials,
+            )?)),
             Vendor::Panora => Ok(Box::new(panora::tenant::build(
                 fixtures,
                 seed,
@@ -276,6 +321,9 @@ impl Vendor {
             Vendor::Ashby => ashby::generate(seed, candidates, progress),
             Vendor::AtsAnywhere => atsanywhere::generate::generate(seed, candidates, progress),
             Vendor::Pandape => pandape::generate::generate(seed, candidates, progress),
+            Vendor::SmartRecruiters => {
+                smartrecruiters::generate::generate(seed, candidates, progress)
+            }
             Vendor::Panora => panora::tenant::generate(seed),
         }
     }
@@ -295,6 +343,9 @@ impl Vendor {
                 atsanywhere::tenant::AtsAnywhereTenant::from_snapshots(origin, state, seed)?,
             ),
             Vendor::Pandape => Box::new(pandape::tenant::PandapeTenant::from_snapshots(
+                origin, state, seed,
+            )?),
+            Vendor::SmartRecruiters => Box::new(smartrecruiters::tenant::SrTenant::from_snapshots(
                 origin, state, seed,
             )?),
             Vendor::Panora => Box::new(panora::tenant::PanoraTenant::from_snapshots(

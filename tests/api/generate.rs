@@ -31,7 +31,7 @@ fn temp(name: &str) -> PathBuf {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_same_seed_gives_the_same_bytes_and_the_data_loads() {
     let (a, b, c) = (temp("a"), temp("b"), temp("c"));
-    for vendor in ["atsanywhere", "pandape"] {
+    for vendor in ["atsanywhere", "pandape", "smartrecruiters"] {
         generate(vendor, 300, 11, &a);
         generate(vendor, 300, 11, &b);
         generate(vendor, 300, 12, &c);
@@ -43,6 +43,12 @@ async fn the_same_seed_gives_the_same_bytes_and_the_data_loads() {
     let tenants = app.admin(Method::GET, "/tenants", None).await.body;
     assert_eq!(tenants[0]["counts"]["applications"], 300);
     assert_eq!(tenants[1]["counts"]["request_matches"], 300);
+    assert_eq!(tenants[3]["counts"]["candidates"], 309);
+    let sr = app.sr_key(tenants[3]["credentials"]["api_key"].as_str().unwrap());
+    assert_eq!(
+        sr.get("/candidates?limit=100").await.body["totalFound"],
+        309
+    );
     // The generated credentials work.
     let ats = app.ats_with(
         tenants[0]["credentials"]["api_key"].as_str().unwrap(),

@@ -325,3 +325,120 @@ pub fn assert_ashby_error(reply: &Reply) {
         "{body}"
     );
 }
+
+/// A SmartRecruiters client with one credential: an `X-SmartToken` key or a bearer token.
+#[derive(Clone)]
+pub struct Sr {
+    client: reqwest::Client,
+    pub base: String,
+    header: (&'static str, String),
+}
+
+impl TestApp {
+    /// SmartRecruiters as a demo user by `X-SmartToken`: `employee`, `restricted`, `standard`,
+    /// `extended`, `admin` (or `former`, a deactivated user).
+    pub fn sr(&self, who: &str) -> Sr {
+        self.sr_key(&format!("demo-sr-{who}-key"))
+    }
+
+    pub fn sr_key(&self, key: &str) -> Sr {
+        Sr {
+            client: self.client.clone(),
+            base: self.sandbox.vendor_url(Vendor::SmartRecruiters),
+            header: ("X-SmartToken", key.to_owned()),
+        }
+    }
+
+    /// SmartRecruiters with a bearer token.
+    pub fn sr_bearer(&self, token: &str) -> Sr {
+        Sr {
+            client: self.client.clone(),
+            base: self.sandbox.vendor_url(Vendor::SmartRecruiters),
+            header: ("Authorization", format!("Bearer {token}")),
+        }
+    }
+
+    /// `POST /identity/oauth/token`; the raw reply.
+    pub async fn sr_token(&self, client_id: &str, secret: &str) -> Reply {
+        let url = format!(
+            "{}/identity/oauth/token",
+            self.sandbox.vendor_url(Vendor::SmartRecruiters)
+        );
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_id", client_id),
+            ("client_secret", secret),
+        ];
+        read(self.client.post(url).form(&form).send().await.unwrap()).await
+    }
+}
+
+impl Sr {
+    pub async fn call(&self, method: Method, path: &str, body: Option<Value>) -> Reply {
+        let mut request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header(self.header.0, &self.header.1);
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    /// A request with a raw body (malformed JSON and the like).
+    pub async fn raw(&self, method: Method, path: &str, body: &'static str) -> Reply {
+        let request = self
+            .client
+            .request(method, format!("{}{path}", self.base))
+            .header(self.header.0, &self.header.1)
+            .header("content-type", "application/json")
+            .body(body);
+        read(request.send().await.expect("the request is sent")).await
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        self.call(Method::GET, path, None).await
+    }
+
+    pub async fn post(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::POST, path, Some(body)).await
+    }
+
+    pub async fn put(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PUT, path, Some(body)).await
+    }
+
+    pub async fn patch(&self, path: &str, body: Value) -> Reply {
+        self.call(Method::PATCH, path, Some(body)).await
+    }
+
+    pub async fn delete(&self, path: &str) -> Reply {
+        self.call(Method::DELETE, path, None).await
+    }
+
+    /// The ids of a list's `content`.
+    pub fn ids(reply: &Reply) -> Vec<String> {
+        reply.body["content"]
+            .as_array()
+            .unwrap_or_else(|| panic!("expected a list, got {}", reply.body))
+            .iter()
+            .map(|r| r["id"].as_str().unwrap().to_owned())
+            .collect()
+    }
+}
+
+/// Asserts SmartRecruiters' `ErrorResponse`: status, the code of the first error, and that the
+/// message mentions `mentions` (a field name, say).
+pub fn assert_sr_error(reply: &Reply, status: u16, code: &str, mentions: Option<&str>) {
+    assert_eq!(reply.status.as_u16(), status, "{}", reply.body);
+    let message = reply.body["message"].as_str().expect("message");
+    assert_eq!(reply.body["errors"][0]["code"], code, "{}", reply.body);
+    assert!(
+        reply.body["errors"][0]["message"].is_string(),
+        "{}",
+        reply.body
+    );
+    if let Some(word) = mentions {
+        assert!(message.contains(word), "expected '{word}' in {message}");
+    }
+}

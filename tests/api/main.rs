@@ -12,3 +12,4 @@ mod panora;
 mod persistence;
 mod readme;
 mod routing;
+mod smartrecruiters;

@@ -80,3 +80,31 @@ fn the_ashby_coverage_table_matches_the_code() {
         );
     }
 }
+
+#[test]
+fn the_smartrecruiters_coverage_table_matches_the_code() {
+    use ats_sandbox::vendors::smartrecruiters::catalogue::{ACTIONS, ROUTES};
+    let readme = include_str!("../../README.md");
+    assert_eq!(ACTIONS.len(), 164);
+    for (name, route) in ACTIONS {
+        let row = match route {
+            Some(route) => {
+                let (method, path) = route.split_once(' ').unwrap();
+                assert!(
+                    ROUTES.iter().any(|(m, p, _, _)| *m == method && *p == path),
+                    "{name}: {route} is not a served route"
+                );
+                format!("| {name} | `{route}` | yes |")
+            }
+            None => format!("| {name} | – | no |"),
+        };
+        assert!(
+            readme.contains(&row),
+            "README coverage row missing or stale: {row}"
+        );
+    }
+    let served = ACTIONS.iter().filter(|(_, r)| r.is_some()).count();
+    assert!(readme.contains(&format!(
+        "(164 actions) and the route that serves each; {served} are"
+    )));
+}

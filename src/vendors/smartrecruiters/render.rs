@@ -1,0 +1,251 @@
+//! Wire shapes: records of the [`Store`] as SmartRecruiters answers them (`CandidateDetails`,
+//! `Candidate`, `Application`, `JobDetails`, `JobSummary`, `UserEntity`, ...), with `actions`
+//! links on the real host.
+
+use super::model::*;
+use super::store::Store;
+use serde_json::{json, Value};
+
+pub const BASE: &str = "https://api.smartrecruiters.com";
+
+fn link(path: String) -> Value {
+    json!({ "url": format!("{BASE}{path}"), "method": "GET" })
+}
+
+fn labeled(l: &Labeled) -> Value {
+    json!({ "id": l.id, "label": l.label })
+}
+
+fn reason(map: &indexmap::IndexMap<String, Labeled>, id: &Option<String>) -> Value {
+    match id {
+        None => Value::Null,
+        Some(id) => map.get(id).map_or_else(|| json!({ "id": id }), labeled),
+    }
+}
+
+fn assignment(store: &Store, c: &Candidate, a: &Application) -> Value {
+    let title = store.jobs.get(&a.job_id).map(|j| j.title.clone());
+    json!({
+        "job": {
+            "id": a.job_id,
+            "title": title,
+            "actions": {"details": link(format!("/jobs/{}", a.job_id))},
+        },
+        "status": a.status,
+        "subStatus": a.sub_status,
+        "actions": {"application": link(format!("/candidates/{}/jobs/{}", c.id, a.job_id))},
+    })
+}
+
+fn assignments(store: &Store, c: &Candidate) -> (Value, Vec<Value>) {
+    let primary = c.primary().map_or(Value::Null, |a| assignment(store, c, a));
+    let n = c.applications.len().saturating_sub(1);
+    let secondary = c.applications[..n]
+        .iter()
+        .rev()
+        .map(|a| assignment(store, c, a))
+        .collect();
+    (primary, secondary)
+}
+
+fn candidate_actions(c: &Candidate) -> Value {
+    json!({
+        "details": link(format!("/candidates/{}", c.id)),
+        "tags": link(format!("/candidates/{}/tags", c.id)),
+        "attachments": link(format!("/candidates/{}/attachments", c.id)),
+    })
+}
+
+/// `Candidate` (search results).
+pub fn candidate(store: &Store, c: &Candidate) -> Value {
+    let (primary, secondary) = assignments(store, c);
+    json!({
+        "id": c.id,
+        "internal": c.internal,
+        "firstName": c.first_name,
+        "lastName": c.last_name,
+        "email": c.email,
+        "createdOn": c.created_on,
+        "updatedOn": c.updated_on,
+        "location": c.location,
+        "averageRating": c.average_rating,
+        "tags": c.tags,
+        "primaryAssignment": primary,
+        "secondaryAssignments": secondary,
+        "actions": candidate_actions(c),
+    })
+}
+
+/// `CandidateDetails`: the search fields and the candidate's own data.
+pub fn candidate_details(store: &Store, c: &Candidate) -> Value {
+    extended(
+        candidate(store, c),
+        json!({
+            "phoneNumber": c.phone_number,
+            "web": c.web,
+            "education": c.education,
+            "experience": c.experience,
+        }),
+    )
+}
+
+/// `Application`.
+pub fn application(store: &Store, c: &Candidate, a: &Application) -> Value {
+    json!({
+        "status": a.status,
+        "subStatus": a.sub_status,
+        "startsOn": a.starts_on,
+        "source": a.source,
+        "reasonOfRejection": reason(&store.rejection_reasons, &a.reason_of_rejection),
+        "reasonOfWithdrawal": reason(&store.withdrawal_reasons, &a.reason_of_withdrawal),
+        "actions": {
+            "candidate": link(format!("/candidates/{}", c.id)),
+            "job": link(format!("/jobs/{}", a.job_id)),
+            "statusHistory": link(format!("/candidates/{}/jobs/{}/status/history", c.id, a.job_id)),
+        },
+        "url": format!("https://www.smartrecruiters.com/app/people/applications/{}/{}", a.job_id, c.id),
+    })
+}
+
+/// `CandidateStatusHistoryList`.
+pub fn status_history(c: &Candidate, a: &Application) -> Value {
+    let content: Vec<Value> = a
+        .history
+        .iter()
+        .map(|h| {
+            json!({
+                "changedOn": h.changed_on,
+                "status": h.status,
+                "subStatus": h.sub_status,
+                "actions": {"application": link(format!("/candidates/{}/jobs/{}", c.id, a.job_id))},
+            })
+        })
+        .collect();
+    json!({ "totalFound": content.len(), "content": content })
+}
+
+fn department(store: &Store, job: &Job) -> Value {
+    match &job.department_id {
+        None => Value::Null,
+        Some(id) => store.departments.get(id).map_or_else(
+            || json!({ "id": id }),
+            |d| json!({ "id": d.id, "label": d.label }),
+        ),
+    }
+}
+
+fn job_actions(job: &Job) -> Value {
+    json!({
+        "details": link(format!("/jobs/{}", job.id)),
+        "hiringTeam": link(format!("/jobs/{}/hiring-team", job.id)),
+        "positions": link(format!("/jobs/{}/positions", job.id)),
+        "statusHistory": link(format!("/jobs/{}/status/history", job.id)),
+    })
+}
+
+/// `JobSummary` (search results).
+pub fn job_summary(store: &Store, job: &Job) -> Value {
+    json!({
+        "id": job.id,
+        "title": job.title,
+        "refNumber": job.ref_number,
+        "createdOn": job.created_on,
+        "updatedOn": job.updated_on,
+        "lastActivityOn": job.last_activity_on,
+        "department": department(store, job),
+        "location": job.location,
+        "status": job.status,
+        "postingStatus": job.posting_status,
+        "language": {"code": job.language},
+        "actions": job_actions(job),
+    })
+}
+
+/// Adds `extra` fields to a rendered record, keeping its `actions` last.
+fn extended(mut base: Value, extra: Value) -> Value {
+    if let (Some(base), Value::Object(extra)) = (base.as_object_mut(), extra) {
+        let actions = base.shift_remove("actions");
+        base.extend(extra);
+        if let Some(actions) = actions {
+            base.insert("actions".into(), actions);
+        }
+    }
+    base
+}
+
+/// `JobDetails`: the summary and the job's own data.
+pub fn job_details(store: &Store, job: &Job) -> Value {
+    let creator = store.users.get(&job.creator_id).map_or_else(
+        || json!({ "id": job.creator_id }),
+        |u| json!({ "id": u.id, "firstName": u.first_name, "lastName": u.last_name }),
+    );
+    extended(
+        job_summary(store, job),
+        json!({
+            "targetHiringDate": job.target_hiring_date,
+            "industry": labeled(&job.industry),
+            "function": labeled(&job.function),
+            "typeOfEmployment": job.type_of_employment.as_ref().map(labeled),
+            "experienceLevel": labeled(&job.experience_level),
+            "eeoCategory": job.eeo_category.as_ref().map(labeled),
+            "creator": creator,
+            "compensation": job.compensation,
+            "jobAd": job.job_ad,
+            "properties": job.properties,
+        }),
+    )
+}
+
+pub fn job_history(job: &Job) -> Value {
+    let content: Vec<Value> = job
+        .status_history
+        .iter()
+        .map(|h| json!({ "changedOn": h.changed_on, "status": h.status, "actions": {"job": link(format!("/jobs/{}", job.id))} }))
+        .collect();
+    json!({ "totalFound": content.len(), "content": content })
+}
+
+pub fn hiring_team(store: &Store, job: &Job) -> Value {
+    let content: Vec<Value> = job
+        .hiring_team
+        .iter()
+        .map(|m| {
+            let u = store.users.get(&m.user_id);
+            json!({
+                "id": m.user_id,
+                "firstName": u.map(|u| u.first_name.clone()),
+                "lastName": u.map(|u| u.last_name.clone()),
+                "role": m.role,
+                "actions": {"user": link(format!("/user-api/v201804/users/{}", m.user_id))},
+            })
+        })
+        .collect();
+    json!({ "totalFound": content.len(), "content": content })
+}
+
+/// `UserEntity`; the list item is the same without `location`.
+pub fn user(store: &Store, u: &User) -> Value {
+    let groups: Vec<Value> = u
+        .access_groups
+        .iter()
+        .map(|g| {
+            let name = store.access_groups.get(g).map(|a| a.name.clone());
+            json!({ "id": g, "name": name })
+        })
+        .collect();
+    json!({
+        "id": u.id,
+        "email": u.email,
+        "firstName": u.first_name,
+        "lastName": u.last_name,
+        "systemRole": {"id": u.system_role.id(), "name": u.system_role.name()},
+        "externalData": u.external_data,
+        "ssoIdentifier": u.sso_identifier,
+        "ssoLoginMode": u.sso_login_mode,
+        "language": {"code": u.language},
+        "active": u.active,
+        "updatedOn": u.updated_on,
+        "accessGroups": groups,
+        "seats": [],
+    })
+}
