@@ -4,8 +4,8 @@
 pub mod ashby;
 pub mod atsanywhere;
 pub mod pandape;
-pub mod smartrecruiters;
 pub mod panora;
+pub mod smartrecruiters;
 pub mod unified;
 
 use crate::clock::Clock;

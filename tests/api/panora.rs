@@ -532,3 +532,126 @@ async fn every_unified_shape() {
         res.json::<Value>().await.unwrap()
     );
 }
+
+#[tokio::test]
+async fn smartrecruiters_round_trips_under_its_own_rules() {
+    let app = spawn_app().await;
+    let token = "demo-panora-smartrecruiters";
+    let base = app.sandbox.vendor_url(ats_sandbox::Vendor::Panora);
+    let post = |path: &str, body: Value| {
+        app.client
+            .post(format!("{base}{path}"))
+            .header("x-api-key", KEY)
+            .header("x-connection-token", token)
+            .json(&body)
+            .send()
+    };
+    let (_, users) = get_with(&app, token, "/ats/users").await;
+    let roles: Vec<&str> = users["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| u["access_role"].as_str().unwrap())
+        .collect();
+    assert!(
+        roles.contains(&"SUPER_ADMIN") && roles.contains(&"INTERVIEWER"),
+        "{roles:?}"
+    );
+    let (_, jobs) = get_with(&app, token, "/ats/jobs?limit=100").await;
+    let by_code = |status: &str| {
+        jobs["data"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|j| j["remote_data"].is_null() && j["status"] == status)
+            .cloned()
+    };
+    let open = by_code("OPEN").expect("an open job");
+    let filled = by_code("CLOSED").expect("a filled job");
+    let (_, stages) = get_with(&app, token, "/ats/jobinterviewstages").await;
+    assert_eq!(
+        stages["data"].as_array().unwrap().len(),
+        9,
+        "the candidate statuses"
+    );
+
+    let res = post(
+        "/ats/candidates",
+        json!({"first_name": "Katherine", "last_name": "Johnson",
+               "email_addresses": [{"email_address": "kj@nasa.example", "email_address_type": "WORK"}]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 201);
+    let made: Value = res.json().await.unwrap();
+    let native = app
+        .sr("admin")
+        .call(
+            Method::GET,
+            &format!("/candidates/{}", made["remote_id"].as_str().unwrap()),
+            None,
+        )
+        .await;
+    assert_eq!(native.status, 200);
+    assert_eq!(native.body["email"], "kj@nasa.example");
+    let res = post(
+        "/ats/candidates",
+        json!({"first_name": "No", "last_name": "Email"}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 400, "SmartRecruiters needs an email");
+
+    let res = post(
+        "/ats/applications",
+        json!({"candidate_id": made["id"], "job_id": filled["id"]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 400);
+    let refused: Value = res.json().await.unwrap();
+    assert!(
+        refused["message"].as_str().unwrap().contains("FILLED"),
+        "{refused}"
+    );
+    let res = post(
+        "/ats/applications",
+        json!({"candidate_id": made["id"], "job_id": open["id"]}),
+    )
+    .await
+    .unwrap();
+    assert_eq!(res.status(), 201);
+    let application: Value = res.json().await.unwrap();
+    assert_eq!(
+        application["current_stage"].as_str().map(str::len),
+        Some(36)
+    );
+    let on_job = app
+        .sr("admin")
+        .call(
+            Method::GET,
+            &format!(
+                "/candidates/{}/jobs/{}",
+                made["remote_id"].as_str().unwrap(),
+                open["remote_id"].as_str().unwrap()
+            ),
+            None,
+        )
+        .await;
+    assert_eq!(on_job.status, 200, "{}", on_job.body);
+    let (_, list) = get_with(&app, token, "/ats/applications?limit=2").await;
+    let cursor = list["next_cursor"]
+        .as_str()
+        .unwrap()
+        .replace('=', "%3D")
+        .replace('+', "%2B")
+        .replace('/', "%2F");
+    let (status, next) = get_with(
+        &app,
+        token,
+        &format!("/ats/applications?limit=2&cursor={cursor}"),
+    )
+    .await;
+    assert_eq!(status, 200);
+    assert_ne!(next["data"][0]["id"], list["data"][0]["id"]);
+}

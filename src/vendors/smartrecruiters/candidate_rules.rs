@@ -134,32 +134,9 @@ pub fn create_candidate(
     let mut changes = Vec::new();
     let mut applications = Vec::new();
     if let Some(job_id) = job_id {
-        let job = job(store, job_id)?;
-        check_job_takes_candidates(job)?;
-        applications.push(Application {
-            job_id: job.id.clone(),
-            status: CandidateStatus::New,
-            sub_status: None,
-            starts_on: None,
-            source: input.source_details.clone(),
-            reason_of_rejection: None,
-            reason_of_withdrawal: None,
-            onboarding_status: None,
-            properties: Default::default(),
-            screening_answers: Vec::new(),
-            created_on: now,
-            history: vec![StatusChange {
-                changed_on: now,
-                status: CandidateStatus::New,
-                sub_status: None,
-            }],
-        });
-        let mut job = job.clone();
-        if let Some(to) = auto_job_status(&job, CandidateStatus::New) {
-            job = moved_job(&job, to, now);
-        }
-        job.last_activity_on = now;
-        changes.push(Change::PutJob(Box::new(job)));
+        let (application, job) = new_application(store, job_id, input.source_details.clone(), now)?;
+        applications.push(application);
+        changes.push(job);
     }
     changes.push(Change::PutCandidate(Box::new(Candidate {
         id,
@@ -183,7 +160,65 @@ pub fn create_candidate(
     Ok(changes)
 }
 
-fn check_job_takes_candidates(job: &Job) -> Result<(), SrError> {
+/// A NEW application to `job_id`, and the job as it moves with it (its status may advance
+/// and its last activity is now).
+fn new_application(
+    store: &Store,
+    job_id: &str,
+    source: Option<SourceDetails>,
+    now: Time,
+) -> Result<(Application, Change), SrError> {
+    let job = job(store, job_id)?;
+    check_job_takes_candidates(job)?;
+    let application = Application {
+        job_id: job.id.clone(),
+        status: CandidateStatus::New,
+        sub_status: None,
+        starts_on: None,
+        source,
+        reason_of_rejection: None,
+        reason_of_withdrawal: None,
+        onboarding_status: None,
+        properties: Default::default(),
+        screening_answers: Vec::new(),
+        created_on: now,
+        history: vec![StatusChange {
+            changed_on: now,
+            status: CandidateStatus::New,
+            sub_status: None,
+        }],
+    };
+    let mut job = job.clone();
+    if let Some(to) = auto_job_status(&job, CandidateStatus::New) {
+        job = moved_job(&job, to, now);
+    }
+    job.last_activity_on = now;
+    Ok((application, Change::PutJob(Box::new(job))))
+}
+
+/// An existing candidate applying to another job (Panora's unified application create): the
+/// job must take candidates and the candidate must not be on it already.
+pub fn assign_to_job(
+    store: &Store,
+    actor: &User,
+    candidate_id: &str,
+    job_id: &str,
+    now: Time,
+) -> Result<Changes, SrError> {
+    require(actor, need::WRITE_CANDIDATES, "Adding candidates to jobs")?;
+    let mut c = candidate(store, candidate_id)?.clone();
+    if c.application(job_id).is_some() {
+        return Err(SrError::conflict(format!(
+            "candidate '{candidate_id}' is already on job '{job_id}'"
+        )));
+    }
+    let (application, job) = new_application(store, job_id, c.source_details.clone(), now)?;
+    c.applications.push(application);
+    c.updated_on = now;
+    Ok(vec![job, Change::PutCandidate(Box::new(c))])
+}
+
+pub fn check_job_takes_candidates(job: &Job) -> Result<(), SrError> {
     if matches!(job.status, JobStatus::Filled | JobStatus::Cancelled) {
         return Err(SrError::status_change(format!(
             "candidates cannot be added to job '{}': it is {}",

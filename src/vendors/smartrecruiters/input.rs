@@ -63,7 +63,7 @@ pub fn query_time(req: &HttpRequest, name: &str) -> Result<Option<super::model::
     Err(SrError::invalid(name, "must be an ISO 8601 date-time"))
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CandidateInput {
     pub first_name: String,

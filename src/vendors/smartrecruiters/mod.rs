@@ -46,6 +46,7 @@ pub mod render;
 pub mod rules;
 pub mod store;
 pub mod tenant;
+pub mod unified;
 pub mod user_rules;
 pub mod users;
 

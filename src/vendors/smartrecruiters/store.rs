@@ -67,6 +67,12 @@ impl<T: Keyed> Table<T> {
         self.rows.values()
     }
 
+    /// Records from the one with id `id` on, in creation order.
+    pub fn from_id(&self, id: &str) -> Option<impl Iterator<Item = &T>> {
+        let seq = *self.ids.get(id)?;
+        Some(self.rows.range(seq..).map(|(_, row)| row))
+    }
+
     /// Records after sequence number `seq`, in creation order, with their sequence numbers.
     pub fn after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
         self.rows

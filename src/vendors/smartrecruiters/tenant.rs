@@ -461,6 +461,10 @@ struct CredentialRequest {
 }
 
 impl VendorStore for Store {
+    fn unified(state: &SrTenant) -> Option<&dyn crate::vendors::unified::UnifiedAts> {
+        Some(state)
+    }
+
     fn credentials(&self) -> Value {
         let admin_key = self.api_keys.values().find(|k| {
             self.users
