@@ -7,7 +7,7 @@
 //! journal files the entry under that tenant. Faults scoped to a tenant find it earlier, from
 //! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
 
-use crate::journal::{kept, redacted_headers, Entry};
+use crate::journal::{kept, Entry};
 use crate::ratelimit::Usage;
 use crate::state::SandboxState;
 use crate::tenancy::TenantTag;
@@ -51,7 +51,7 @@ struct Started {
     method: String,
     path: String,
     query: String,
-    headers: std::collections::BTreeMap<String, String>,
+    headers: actix_web::http::header::HeaderMap,
     at: Instant,
 }
 
@@ -60,9 +60,9 @@ impl Started {
         self,
         sandbox: &SandboxState,
         tenant: Option<String>,
-        body: &[u8],
+        body: &Bytes,
         status: u16,
-        response: &[u8],
+        response: &Bytes,
     ) {
         sandbox.journal.record(Entry {
             seq: 0,
@@ -125,11 +125,7 @@ async fn handle(
         path: req.path().to_owned(),
         query: req.query_string().to_owned(),
         headers: if sandbox.journal.enabled() {
-            redacted_headers(
-                req.headers()
-                    .iter()
-                    .map(|(n, v)| (n.as_str(), v.as_bytes())),
-            )
+            req.headers().clone()
         } else {
             Default::default()
         },
@@ -170,7 +166,7 @@ async fn handle(
                     let response = vendor.rate_limited_response(refusal);
                     let (http_req, _) = req.into_parts();
                     let (response, bytes) = buffered(response).await?;
-                    started.record(&sandbox, tenant, &[], 429, &bytes);
+                    started.record(&sandbox, tenant, &Bytes::new(), 429, &bytes);
                     return Ok(ServiceResponse::new(http_req, response));
                 }
             }
@@ -188,7 +184,13 @@ async fn handle(
                 actix_web::rt::time::sleep(Duration::from_millis(ms)).await;
             }
             if effect.drop {
-                started.record(&sandbox, tenant, &[], 0, b"[connection dropped]");
+                started.record(
+                    &sandbox,
+                    tenant,
+                    &Bytes::new(),
+                    0,
+                    &Bytes::from_static(b"[connection dropped]"),
+                );
                 return Ok(req.into_response(dropped()));
             }
             if let Some(status) = effect.status {
@@ -197,7 +199,7 @@ async fn handle(
                 let response = vendor.fault_response(status);
                 let (http_req, _) = req.into_parts();
                 let (response, bytes) = buffered(response).await?;
-                started.record(&sandbox, tenant, &[], status.as_u16(), &bytes);
+                started.record(&sandbox, tenant, &Bytes::new(), status.as_u16(), &bytes);
                 return Ok(ServiceResponse::new(http_req, response));
             }
         }

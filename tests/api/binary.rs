@@ -12,7 +12,7 @@ async fn the_binary_prints_its_tenants_logs_json_and_stops_on_sigterm() {
         .env("ATS_SANDBOX_LOG_FORMAT", "json")
         .env("ATS_SANDBOX_SEED", "5")
         .env("ATS_SANDBOX_WORKERS", "1")
-        .env_remove("RUST_LOG")
+        .env("RUST_LOG", "info,ats_sandbox=debug")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
