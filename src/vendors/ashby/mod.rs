@@ -225,6 +225,20 @@ pub const SERVED: &[(&str, Handler)] = &[
     ),
 ];
 
+/// Every spec endpoint by name: its permission, and its handler where it is served.
+type Route = (&'static str, Option<&'static str>, Option<Handler>);
+
+static ROUTES: std::sync::LazyLock<std::collections::HashMap<&'static str, Route>> =
+    std::sync::LazyLock::new(|| {
+        endpoints::SPEC_ENDPOINTS
+            .iter()
+            .map(|&(name, permission)| {
+                let handler = SERVED.iter().find(|(e, _)| *e == name).map(|(_, h)| *h);
+                (name, (name, permission, handler))
+            })
+            .collect()
+    });
+
 /// `POST /{endpoint}`: find the endpoint, authenticate, check the permission, run it.
 async fn dispatch(
     req: HttpRequest,
@@ -232,10 +246,7 @@ async fn dispatch(
     body: web::Bytes,
     sandbox: web::Data<SandboxState>,
 ) -> HttpResponse {
-    let Some(&(name, permission)) = endpoints::SPEC_ENDPOINTS
-        .iter()
-        .find(|(e, _)| *e == endpoint.as_str())
-    else {
+    let Some(&(name, permission, handler)) = ROUTES.get(endpoint.as_str()) else {
         return AshbyError {
             status: StatusCode::NOT_FOUND,
             code: "not_found".into(),
@@ -253,7 +264,7 @@ async fn dispatch(
     } else {
         Body::Json(body)
     };
-    match run(&req, name, permission, body, &sandbox) {
+    match run(&req, (name, permission, handler), body, &sandbox) {
         Ok(response) => response,
         Err(error) => error.error_response(),
     }
@@ -267,8 +278,7 @@ enum Body {
 
 fn run(
     req: &HttpRequest,
-    name: &'static str,
-    permission: Option<&str>,
+    (name, permission, handler): Route,
     body: Body,
     sandbox: &SandboxState,
 ) -> call::Result<HttpResponse> {
@@ -296,7 +306,7 @@ fn run(
             return Err(AshbyError::missing_permission(name, permission));
         }
     }
-    let Some(&(_, handler)) = SERVED.iter().find(|(e, _)| *e == name) else {
+    let Some(handler) = handler else {
         return Err(AshbyError {
             status: StatusCode::NOT_IMPLEMENTED,
             code: "endpoint_not_served".into(),
