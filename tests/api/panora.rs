@@ -639,6 +639,22 @@ async fn smartrecruiters_round_trips_under_its_own_rules() {
         )
         .await;
     assert_eq!(on_job.status, 200, "{}", on_job.body);
+    // What SmartRecruiters' own API writes shows through Panora at once.
+    let native = app
+        .sr("admin")
+        .call(
+            Method::POST,
+            "/candidates",
+            Some(json!({"firstName": "Mary", "lastName": "Jackson", "email": "mj@nasa.example"})),
+        )
+        .await;
+    assert_eq!(native.status, 201, "{}", native.body);
+    let (_, everyone) = get_with(&app, token, "/ats/candidates?limit=1000").await;
+    assert!(everyone["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["remote_id"] == native.body["id"] && c["last_name"] == "Jackson"));
     let (_, list) = get_with(&app, token, "/ats/applications?limit=2").await;
     let cursor = list["next_cursor"]
         .as_str()
