@@ -8,6 +8,7 @@
 //! error that names the file and the record.
 
 use crate::vendors::Vendor;
+use std::borrow::Cow;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -68,14 +69,36 @@ impl fmt::Display for FixtureError {
     }
 }
 
-/// One vendor's fixture file, read.
+/// One vendor's fixture: a document in memory, or a file on disk that is parsed as it is read
+/// (a fixture of 100k candidates is 100-200 MB of text, which need never be held at once).
 pub struct FixtureFile {
     /// How errors name the file (`fixtures/demo/atsanywhere.json`).
     pub label: String,
-    pub contents: String,
+    source: Source,
+}
+
+enum Source {
+    Text(Cow<'static, str>),
+    File(PathBuf),
 }
 
 impl FixtureFile {
+    /// A fixture held in memory (built-in sets, merged folders, snapshots).
+    pub fn text(label: impl Into<String>, text: impl Into<Cow<'static, str>>) -> Self {
+        FixtureFile {
+            label: label.into(),
+            source: Source::Text(text.into()),
+        }
+    }
+
+    /// A fixture file, read while it is parsed.
+    pub fn file(path: PathBuf) -> Self {
+        FixtureFile {
+            label: path.display().to_string(),
+            source: Source::File(path),
+        }
+    }
+
     /// An error about the whole file.
     pub fn error(&self, message: impl Into<String>) -> FixtureError {
         FixtureError {
@@ -88,7 +111,15 @@ impl FixtureFile {
     /// The file parsed as `T` (straight from the text, no intermediate `Value`); a syntax error
     /// is about the file, a data error names the record and field.
     pub fn parse<T: serde::de::DeserializeOwned>(&self) -> Result<T, FixtureError> {
-        crate::http::parse_json_text(&self.contents).map_err(|problem| match problem {
+        let parsed = match &self.source {
+            Source::Text(text) => crate::http::parse_json_text(text),
+            Source::File(path) => {
+                let file = std::fs::File::open(path)
+                    .map_err(|e| self.error(format!("cannot read: {e}")))?;
+                crate::http::parse_json_reader(std::io::BufReader::with_capacity(1 << 20, file))
+            }
+        };
+        parsed.map_err(|problem| match problem {
             crate::http::JsonProblem::Data { field, message } => self.record_error(field, message),
             crate::http::JsonProblem::Syntax(message) => {
                 self.error(format!("not valid JSON: {message}"))
@@ -148,9 +179,8 @@ impl FixtureSet {
             FixtureSet::Builtin(name) => Ok(BUILTIN
                 .iter()
                 .find(|(n, v, _)| n == name && *v == vendor)
-                .map(|(n, v, contents)| FixtureFile {
-                    label: format!("fixtures/{n}/{v}.json"),
-                    contents: (*contents).to_owned(),
+                .map(|(n, v, contents)| {
+                    FixtureFile::text(format!("fixtures/{n}/{v}.json"), *contents)
                 })),
             FixtureSet::Dir(dir) => {
                 let folder = dir.join(vendor.slug());
@@ -161,19 +191,7 @@ impl FixtureSet {
                 if !path.exists() {
                     return Ok(None);
                 }
-                let label = path.display().to_string();
-                std::fs::read_to_string(&path)
-                    .map(|contents| {
-                        Some(FixtureFile {
-                            label: label.clone(),
-                            contents,
-                        })
-                    })
-                    .map_err(|e| FixtureError {
-                        file: label,
-                        record: None,
-                        message: format!("cannot read: {e}"),
-                    })
+                Ok(Some(FixtureFile::file(path)))
             }
         }
     }
@@ -212,10 +230,10 @@ fn read_folder(folder: &Path) -> Result<FixtureFile, FixtureError> {
         })?;
         doc.insert(key, value);
     }
-    Ok(FixtureFile {
+    Ok(FixtureFile::text(
         label,
-        contents: serde_json::Value::Object(doc).to_string(),
-    })
+        serde_json::Value::Object(doc).to_string(),
+    ))
 }
 
 /// Writes a generated fixture file for `vendor` into `out` (created if needed): `<out>/<vendor>.json`.

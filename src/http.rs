@@ -50,7 +50,19 @@ pub fn from_value<T: DeserializeOwned>(value: serde_json::Value) -> Result<T, Js
 /// records would take several times its size as a `Value`), naming the field that broke it.
 /// A syntax error keeps serde's line and column, which help in a file.
 pub fn parse_json_text<T: DeserializeOwned>(text: &str) -> Result<T, JsonProblem> {
-    let mut de = serde_json::Deserializer::from_str(text);
+    parse_json_from(serde_json::Deserializer::from_str(text))
+}
+
+/// [`parse_json_text`] for a reader (a fixture file, parsed while it is read).
+pub fn parse_json_reader<T: DeserializeOwned>(
+    reader: impl std::io::Read,
+) -> Result<T, JsonProblem> {
+    parse_json_from(serde_json::Deserializer::from_reader(reader))
+}
+
+fn parse_json_from<'de, T: DeserializeOwned, R: serde_json::de::Read<'de>>(
+    mut de: serde_json::Deserializer<R>,
+) -> Result<T, JsonProblem> {
     let parsed = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();

@@ -86,10 +86,8 @@ pub(super) struct FixtureDoc {
     pub(super) seq: Option<u64>,
 }
 
-fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
+fn load(file: FixtureFile) -> Result<Store, FixtureError> {
     let doc: FixtureDoc = file.parse()?;
-    // The text is the largest thing held while the store is built: let it go.
-    file.contents = String::new();
     let mut store = Store::default();
     store.organization = doc.organization.name;
     let err = |kind: &str, i: usize, id: &str, msg: String| {
@@ -433,10 +431,7 @@ impl VendorStore for Store {
     }
 
     fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
-        load(FixtureFile {
-            label: label.into(),
-            contents: snapshot.to_string(),
-        })
+        load(FixtureFile::text(label, snapshot.to_string()))
     }
 
     fn credentials(&self) -> Value {

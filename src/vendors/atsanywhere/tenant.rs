@@ -46,10 +46,8 @@ fn describe(problem: AtsError) -> String {
 }
 
 /// Loads a fixture file record by record through the same checks as API writes.
-fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
+fn load(file: FixtureFile) -> Result<Store, FixtureError> {
     let doc: FixtureDoc = file.parse()?;
-    // The text is the largest thing held while the store is built: let it go.
-    file.contents = String::new();
     let mut store = Store::default();
     store.company = doc.company;
     for (i, site) in doc.sites.into_iter().enumerate() {
@@ -152,10 +150,7 @@ fn snapshot(store: &Store) -> Value {
 
 /// A store from a snapshot document, validated like a fixture.
 fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
-    load(FixtureFile {
-        label: label.into(),
-        contents: snapshot.to_string(),
-    })
+    load(FixtureFile::text(label, snapshot.to_string()))
 }
 
 /// The least a company needs to answer at all: itself and its AccountOwner.

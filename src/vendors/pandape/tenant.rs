@@ -93,10 +93,8 @@ pub struct OAuthError(pub &'static str);
 /// A Pandapé company as a tenant.
 pub type PandapeTenant = TenantState<Store>;
 
-fn load(mut file: FixtureFile) -> Result<Store, FixtureError> {
+fn load(file: FixtureFile) -> Result<Store, FixtureError> {
     let doc: FixtureDoc = file.parse()?;
-    // The text is the largest thing held while the store is built: let it go.
-    file.contents = String::new();
     let mut store = Store::default();
     store.company_name = doc.company.name;
     for item in doc.datasource_items {
@@ -217,10 +215,7 @@ fn snapshot(store: &Store) -> Value {
 
 /// A store from a snapshot document, validated like a fixture.
 fn store_from_snapshot(label: &str, snapshot: &Value) -> Result<Store, FixtureError> {
-    load(FixtureFile {
-        label: label.into(),
-        contents: snapshot.to_string(),
-    })
+    load(FixtureFile::text(label, snapshot.to_string()))
 }
 
 fn minimal(clock: &Clock) -> Store {

@@ -73,12 +73,7 @@ impl Store {
 }
 
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let store: Store = from_value(value).map_err(|problem| match problem {
-        crate::http::JsonProblem::Data { field, message } => file.record_error(field, message),
-        crate::http::JsonProblem::Syntax(message) => file.error(message),
-    })?;
+    let store: Store = file.parse()?;
     if store.api_keys.is_empty() {
         return Err(file.record_error("apiKeys", "a project needs at least one API key"));
     }
@@ -129,10 +124,7 @@ impl VendorStore for Store {
     }
 
     fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
-        load(&FixtureFile {
-            label: label.into(),
-            contents: snapshot.to_string(),
-        })
+        load(&FixtureFile::text(label, snapshot.to_string()))
     }
 
     fn credentials(&self) -> Value {

@@ -8,7 +8,7 @@ use super::user_rules::validate_user;
 use crate::admin::AdminError;
 use crate::clock::Clock;
 use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
-use crate::http::{from_value, JsonProblem};
+use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
 use crate::vendors::Vendor;
@@ -85,12 +85,7 @@ pub struct TokenResponse {
 pub type SrTenant = TenantState<Store>;
 
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let value: Value = serde_json::from_str(&file.contents)
-        .map_err(|e| file.error(format!("not valid JSON: {e}")))?;
-    let doc: FixtureDoc = from_value(value).map_err(|problem| match problem {
-        JsonProblem::Data { field, message } => file.record_error(field, message),
-        JsonProblem::Syntax(message) => file.error(message),
-    })?;
+    let doc: FixtureDoc = file.parse()?;
     let mut store = Store::new(doc.company);
     for g in doc.access_groups {
         store.apply(vec![Change::PutAccessGroup(g)]);
@@ -508,10 +503,7 @@ impl VendorStore for Store {
     }
 
     fn from_snapshot(label: &str, snapshot: &Value) -> Result<Self, FixtureError> {
-        load(&FixtureFile {
-            label: label.into(),
-            contents: snapshot.to_string(),
-        })
+        load(&FixtureFile::text(label, snapshot.to_string()))
     }
 
     fn add_credential(
