@@ -96,12 +96,11 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
 /// control plane, then the vendors under their path prefixes.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     for vendor in Vendor::ALL {
-        let hosts = vendor.hosts();
-        let guard = hosts[1..]
-            .iter()
-            .fold(guard::Any(guard::Host(hosts[0])), |g, h| {
-                g.or(guard::Host(*h))
-            });
+        // A plain look at the Host header: actix's `guard::Host` parses it into a URI for every
+        // guard, and every request passes every vendor's guard before its prefix scope.
+        let guard = guard::fn_guard(move |ctx| {
+            crate::http::request_host(ctx.head()).is_some_and(|h| vendor.hosts().contains(&h))
+        });
         vendor.mount(cfg, web::scope("").guard(guard));
     }
     cfg.service(admin::mount(web::scope("/_sandbox")));

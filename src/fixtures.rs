@@ -252,3 +252,116 @@ pub fn write_generated(
     std::fs::write(&path, bytes)?;
     Ok(path)
 }
+
+/// A long list of a fixture (candidates, applications), parsed in blocks of [`Chunked::BLOCK`]
+/// records: parsing never copies the records parsed so far to grow the list, no block holds more
+/// than one block of spare room, and each block is freed as soon as its records are taken. A
+/// 100k-record list held as one `Vec` costs up to twice its size while it grows.
+#[derive(Debug)]
+pub struct Chunked<T>(Vec<Vec<T>>);
+
+impl<T> Chunked<T> {
+    const BLOCK: usize = 1024;
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(Vec::is_empty)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &T> {
+        self.0.iter().flatten()
+    }
+}
+
+impl<T> Default for Chunked<T> {
+    fn default() -> Self {
+        Chunked(Vec::new())
+    }
+}
+
+impl<T> IntoIterator for Chunked<T> {
+    type Item = T;
+    type IntoIter = std::iter::Flatten<std::vec::IntoIter<Vec<T>>>;
+
+    /// Each block's memory goes back as soon as its last record is taken.
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.into_iter().flatten()
+    }
+}
+
+impl<T> FromIterator<T> for Chunked<T> {
+    fn from_iter<I: IntoIterator<Item = T>>(records: I) -> Self {
+        let mut blocks: Vec<Vec<T>> = Vec::new();
+        for record in records {
+            match blocks.last_mut() {
+                Some(block) if block.len() < Self::BLOCK => block.push(record),
+                _ => {
+                    let mut block = Vec::with_capacity(Self::BLOCK);
+                    block.push(record);
+                    blocks.push(block);
+                }
+            }
+        }
+        Chunked(blocks)
+    }
+}
+
+impl<T> From<Vec<T>> for Chunked<T> {
+    fn from(records: Vec<T>) -> Self {
+        Chunked(vec![records])
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Chunked<T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.iter())
+    }
+}
+
+impl<'de, T: serde::Deserialize<'de>> serde::Deserialize<'de> for Chunked<T> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Blocks<T>(std::marker::PhantomData<T>);
+        impl<'de, T: serde::Deserialize<'de>> serde::de::Visitor<'de> for Blocks<T> {
+            type Value = Chunked<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Self::Value, A::Error> {
+                let mut blocks = Vec::new();
+                loop {
+                    let mut block = Vec::with_capacity(Chunked::<T>::BLOCK);
+                    while block.len() < Chunked::<T>::BLOCK {
+                        match seq.next_element()? {
+                            Some(record) => block.push(record),
+                            None => {
+                                if !block.is_empty() {
+                                    block.shrink_to_fit();
+                                    blocks.push(block);
+                                }
+                                return Ok(Chunked(blocks));
+                            }
+                        }
+                    }
+                    blocks.push(block);
+                }
+            }
+        }
+        deserializer.deserialize_seq(Blocks(std::marker::PhantomData))
+    }
+}
+
+/// Deserializes a list without spare room (serde grows lists by doubling; a store of 100k
+/// records keeps whatever room each was parsed with): `#[serde(deserialize_with = "...")]`.
+pub fn exact_list<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
+    deserializer: D,
+) -> Result<Vec<T>, D::Error> {
+    let mut list = <Vec<T> as serde::Deserialize>::deserialize(deserializer)?;
+    list.shrink_to_fit();
+    Ok(list)
+}

@@ -115,8 +115,8 @@ async fn handle(
     let Some(sandbox) = req.app_data::<web::Data<SandboxState>>().cloned() else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
-    let host = req.connection_info().host().to_owned();
-    let Some((vendor, vendor_path)) = Vendor::route(&host, req.path()) else {
+    let host = crate::http::request_host(req.head()).unwrap_or_default();
+    let Some((vendor, vendor_path)) = Vendor::route(host, req.path()) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let started = Started {

@@ -92,6 +92,16 @@ fn data_problem(path: String, message: String) -> JsonProblem {
     JsonProblem::Data { field, message }
 }
 
+/// The host a request was sent to, without the port: the `Host` header, else the authority
+/// of an absolute request URI. Vendor hosts route on it (the real APIs' paths at the root).
+pub fn request_host(head: &actix_web::dev::RequestHead) -> Option<&str> {
+    let host = match head.headers().get(header::HOST) {
+        Some(value) => value.to_str().ok()?,
+        None => head.uri.host()?,
+    };
+    Some(host.rsplit_once(':').map_or(host, |(name, _)| name))
+}
+
 /// What the `Authorization` header holds for Basic auth.
 #[derive(Debug, PartialEq, Eq)]
 pub enum BasicAuth {

@@ -14,7 +14,7 @@ pub type Result<T> = std::result::Result<T, AshbyError>;
 
 pub struct Call<'a> {
     pub tenant: &'a AshbyTenant,
-    pub key: ApiKey,
+    pub key: std::sync::Arc<ApiKey>,
     pub clock: &'a Clock,
     pub endpoint: &'static str,
     /// The tenant's id (file handles carry it).

@@ -1,7 +1,7 @@
 //! `candidate.create/info/list/search/update/addTag/removeTag/createNote/listNotes/anonymize`.
 
 use super::call::{params, Call, Result};
-use super::error::{success, AshbyError};
+use super::error::{success, success_typed, AshbyError};
 use super::model::{Candidate, SocialLink};
 use super::pagination::{page, ListParams};
 use super::render;
@@ -86,23 +86,27 @@ pub fn info(call: &Call, body: Value) -> Result<HttpResponse> {
     let id =
         p.id.or(p.external_mapping_id)
             .ok_or_else(|| AshbyError::invalid_input("give id or externalMappingId"))?;
-    let c = call.read(|s| Ok(render::candidate(s, live(s, &id)?)))?;
-    Ok(success(c, None))
+    call.read(|s| {
+        Ok(success_typed(
+            &render::candidate_view(s, live(s, &id)?),
+            None,
+        ))
+    })
 }
 
 pub fn list(call: &Call, body: Value) -> Result<HttpResponse> {
     let p: ListParams = params(body)?;
-    let page = call.read(|s| {
-        page(
+    call.read(|s| {
+        let page = page(
             call.list_at(s),
             &s.candidates,
             &p,
             |_| true,
             |c| c.created_at,
-            |c| render::candidate(s, c),
-        )
-    })?;
-    Ok(success(Value::Array(page.results), Some(page.extra)))
+            |c| render::candidate_view(s, c),
+        )?;
+        Ok(success_typed(&page.results, Some(page.extra)))
+    })
 }
 
 #[derive(Deserialize)]

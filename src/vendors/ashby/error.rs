@@ -153,25 +153,28 @@ impl From<crate::http::JsonProblem> for AshbyError {
 /// A successful answer: `{"success": true, "results": ...}` plus any list fields (which
 /// replace a member of the same name in place). Results go out without their null members.
 pub fn success(results: Value, extra: Option<Value>) -> HttpResponse {
+    success_typed(&super::render::Compact(&results), extra)
+}
+
+/// [`success`] for results that serialize themselves (typed views that leave out their absent
+/// members), written without a JSON tree.
+pub fn success_typed<R: Serialize + ?Sized>(results: &R, extra: Option<Value>) -> HttpResponse {
     let extra = match &extra {
         Some(Value::Object(extra)) => Some(extra),
         _ => None,
     };
     HttpResponse::Ok()
         .insert_header((REQUEST_ID_HEADER, next_request_id()))
-        .json(Envelope {
-            results: &results,
-            extra,
-        })
+        .json(Envelope { results, extra })
 }
 
 /// The success envelope, serialized as it stands (no copy of the results).
-struct Envelope<'a> {
-    results: &'a Value,
+struct Envelope<'a, R: ?Sized> {
+    results: &'a R,
     extra: Option<&'a serde_json::Map<String, Value>>,
 }
 
-impl Serialize for Envelope<'_> {
+impl<R: Serialize + ?Sized> Serialize for Envelope<'_, R> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         let given = |key: &str| self.extra.and_then(|extra| extra.get(key));
         let mut map = serializer.serialize_map(None)?;
@@ -181,7 +184,7 @@ impl Serialize for Envelope<'_> {
         }
         match given("results") {
             Some(v) => map.serialize_entry("results", v)?,
-            None => map.serialize_entry("results", &super::render::Compact(self.results))?,
+            None => map.serialize_entry("results", self.results)?,
         }
         for (k, v) in self.extra.into_iter().flatten() {
             if k != "success" && k != "results" {

@@ -296,8 +296,8 @@ pub fn generate(seed: u64, candidates: u64, progress: &dyn Fn(u64)) -> serde_jso
         sources,
         candidate_tags: tags,
         jobs,
-        candidates: all_candidates,
-        applications,
+        candidates: all_candidates.into(),
+        applications: applications.into(),
         notes: Vec::new(),
         api_keys,
         close_reasons: ["Filled", "Budget cut", "Put on hold"]

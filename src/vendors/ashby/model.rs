@@ -220,7 +220,9 @@ pub struct SocialLink {
 pub struct Candidate {
     pub id: String,
     pub name: String,
+    #[serde(deserialize_with = "crate::fixtures::exact_list")]
     pub email_addresses: Vec<Contact>,
+    #[serde(deserialize_with = "crate::fixtures::exact_list")]
     pub phone_numbers: Vec<Contact>,
     pub social_links: Vec<SocialLink>,
     pub tag_ids: Vec<String>,
@@ -244,6 +246,20 @@ pub struct Candidate {
     pub anonymized: bool,
     pub created_at: Time,
     pub updated_at: Time,
+}
+
+impl Candidate {
+    /// Gives back the spare capacity of its lists: serde grows a list by doubling, so a record
+    /// parsed with one email address holds room for four (a store of 100k candidates keeps them).
+    pub fn shrink_to_fit(&mut self) {
+        self.email_addresses.shrink_to_fit();
+        self.phone_numbers.shrink_to_fit();
+        self.social_links.shrink_to_fit();
+        self.tag_ids.shrink_to_fit();
+        self.file_handles.shrink_to_fit();
+        self.project_ids.shrink_to_fit();
+        self.custom_fields.shrink_to_fit();
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -294,6 +310,7 @@ pub struct Application {
     pub credited_to_user_id: Option<String>,
     pub archive_reason_id: Option<String>,
     pub archived_at: Option<Time>,
+    #[serde(deserialize_with = "crate::fixtures::exact_list")]
     pub history: Vec<StageVisit>,
     #[serde(default)]
     pub hiring_team: Vec<TeamMember>,
@@ -301,6 +318,15 @@ pub struct Application {
     pub custom_fields: Vec<FieldValue>,
     pub created_at: Time,
     pub updated_at: Time,
+}
+
+impl Application {
+    /// Gives back the spare capacity of its lists (see [`Candidate::shrink_to_fit`]).
+    pub fn shrink_to_fit(&mut self) {
+        self.history.shrink_to_fit();
+        self.hiring_team.shrink_to_fit();
+        self.custom_fields.shrink_to_fit();
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -55,8 +55,8 @@ fn decode(raw: &str) -> Option<Position> {
 }
 
 /// One page: `results` and the list fields to add to the envelope.
-pub struct Page {
-    pub results: Vec<Value>,
+pub struct Page<R = Value> {
+    pub results: Vec<R>,
     pub extra: Value,
 }
 
@@ -69,14 +69,14 @@ pub struct ListAt<'a> {
 
 /// Pages `table` as `at.endpoint` does; `keep` filters records (visibility, request filters),
 /// `created` gives a record's creation time (for `createdAfter`), `render` its wire shape.
-pub fn page<T>(
+pub fn page<'t, T, R>(
     at: ListAt,
-    table: &Table<T>,
+    table: &'t Table<T>,
     params: &ListParams,
     keep: impl Fn(&T) -> bool,
     created: impl Fn(&T) -> Time,
-    render: impl Fn(&T) -> Value,
-) -> Result<Page, AshbyError> {
+    render: impl Fn(&'t T) -> R,
+) -> Result<Page<R>, AshbyError> {
     let (endpoint, store_seq) = (at.endpoint, at.seq);
     let now_ms = at.now.timestamp_millis();
     let limit = match params.limit {

@@ -186,43 +186,150 @@ pub fn job_view(
 }
 
 fn primary(contacts: &[Contact]) -> Value {
+    primary_contact(contacts).map_or(Value::Null, |c| json!(c))
+}
+
+/// A candidate as Ashby answers it, serialized straight from the store: the hot paths
+/// (`candidate.info`, `candidate.list`, `candidate.create`) write it without building a JSON
+/// tree. Absent optional members are left out, as [`Compact`] does for trees.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateView<'a> {
+    id: &'a str,
+    created_at: String,
+    updated_at: String,
+    name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_email_address: Option<&'a Contact>,
+    email_addresses: &'a [Contact],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    primary_phone_number: Option<&'a Contact>,
+    phone_numbers: &'a [Contact],
+    social_links: &'a [SocialLink],
+    #[serde(serialize_with = "compacted_list")]
+    tags: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    position: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    company: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    school: Option<&'a str>,
+    application_ids: Vec<&'a str>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "compacted_option"
+    )]
+    resume_file_handle: Option<Value>,
+    #[serde(serialize_with = "compacted_list")]
+    file_handles: Vec<Value>,
+    #[serde(serialize_with = "compacted_list")]
+    custom_fields: Vec<Value>,
+    profile_url: String,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "compacted_option"
+    )]
+    source: Option<Value>,
+    #[serde(
+        skip_serializing_if = "Option::is_none",
+        serialize_with = "compacted_option"
+    )]
+    credited_to_user: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    location: Option<LocationView<'a>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fraud_status: Option<&'a str>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct LocationView<'a> {
+    id: String,
+    location_summary: &'a str,
+    location_components: [(); 0],
+}
+
+fn compacted_list<S: Serializer>(values: &[Value], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_seq(values.iter().map(Compact))
+}
+
+fn compacted_option<S: Serializer>(
+    value: &Option<Value>,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    match value {
+        Some(v) => Compact(v).serialize(serializer),
+        None => serializer.serialize_none(),
+    }
+}
+
+fn primary_contact(contacts: &[Contact]) -> Option<&Contact> {
     contacts
         .iter()
         .find(|c| c.is_primary)
         .or_else(|| contacts.first())
-        .map_or(Value::Null, |c| json!(c))
 }
 
+pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'a> {
+    CandidateView {
+        id: &c.id,
+        created_at: time(&c.created_at),
+        updated_at: time(&c.updated_at),
+        name: &c.name,
+        primary_email_address: primary_contact(&c.email_addresses),
+        email_addresses: &c.email_addresses,
+        primary_phone_number: primary_contact(&c.phone_numbers),
+        phone_numbers: &c.phone_numbers,
+        social_links: &c.social_links,
+        tags: c
+            .tag_ids
+            .iter()
+            .filter_map(|id| store.tags.get(id))
+            .map(tag)
+            .collect(),
+        position: c.position.as_deref(),
+        company: c.company.as_deref(),
+        school: c.school.as_deref(),
+        application_ids: store
+            .applications_of(&c.id)
+            .map(|a| a.id.as_str())
+            .collect(),
+        resume_file_handle: c
+            .resume_handle
+            .as_deref()
+            .and_then(|h| file_handle(store, h)),
+        file_handles: c
+            .file_handles
+            .iter()
+            .filter_map(|h| file_handle(store, h))
+            .collect(),
+        custom_fields: field_values(store, &c.custom_fields),
+        profile_url: format!(
+            "https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/{}",
+            c.id
+        ),
+        source: c
+            .source_id
+            .as_deref()
+            .and_then(|id| store.sources.get(id))
+            .map(source),
+        credited_to_user: c
+            .credited_to_user_id
+            .as_deref()
+            .and_then(|id| store.users.get(id))
+            .map(user),
+        location: c.location_summary.as_deref().map(|summary| LocationView {
+            id: format!("{}-location", c.id),
+            location_summary: summary,
+            location_components: [],
+        }),
+        fraud_status: c.fraud_status.as_deref(),
+    }
+}
+
+/// A candidate as a JSON tree (for answers that embed it or keep it).
 pub fn candidate(store: &Store, c: &Candidate) -> Value {
-    let tags: Vec<Value> = c
-        .tag_ids
-        .iter()
-        .filter_map(|id| store.tags.get(id))
-        .map(tag)
-        .collect();
-    let applications: Vec<&str> = store
-        .applications_of(&c.id)
-        .map(|a| a.id.as_str())
-        .collect();
-    json!({
-        "id": c.id, "createdAt": time(&c.created_at), "updatedAt": time(&c.updated_at),
-        "name": c.name,
-        "primaryEmailAddress": primary(&c.email_addresses), "emailAddresses": c.email_addresses,
-        "primaryPhoneNumber": primary(&c.phone_numbers), "phoneNumbers": c.phone_numbers,
-        "socialLinks": c.social_links, "tags": tags, "position": c.position,
-        "company": c.company, "school": c.school, "applicationIds": applications,
-        "resumeFileHandle": c.resume_handle.as_deref().and_then(|h| file_handle(store, h)),
-        "fileHandles": c.file_handles.iter().filter_map(|h| file_handle(store, h)).collect::<Vec<_>>(),
-        "customFields": field_values(store, &c.custom_fields),
-        "profileUrl": format!("https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/{}", c.id),
-        "source": c.source_id.as_deref().and_then(|id| store.sources.get(id)).map(source),
-        "creditedToUser": c.credited_to_user_id.as_deref().and_then(|id| store.users.get(id)).map(user),
-        "timezone": null,
-        "location": c.location_summary.as_ref().map(|summary| json!({
-            "id": format!("{}-location", c.id), "locationSummary": summary, "locationComponents": [],
-        })),
-        "fraudStatus": c.fraud_status,
-    })
+    serde_json::to_value(candidate_view(store, c)).unwrap_or(Value::Null)
 }
 
 pub fn application(store: &Store, a: &Application) -> Value {

@@ -9,7 +9,8 @@ use std::collections::{BTreeMap, HashMap};
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     rows: IndexMap<String, (T, u64)>,
-    changes: BTreeMap<u64, String>,
+    /// Change number -> position in `rows` (records are never removed, so positions hold).
+    changes: BTreeMap<u64, u32>,
 }
 
 impl<T> Default for Table<T> {
@@ -60,16 +61,33 @@ impl<T> Table<T> {
     pub fn changed_after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
         self.changes
             .range(seq + 1..)
-            .filter_map(|(s, id)| self.rows.get(id).map(|(v, _)| (*s, v)))
+            .filter_map(|(s, at)| self.rows.get_index(*at as usize).map(|(_, (v, _))| (*s, v)))
+    }
+
+    /// Makes room for `more` records at once (a fixture load), so the table does not grow by
+    /// doubling past what it holds.
+    pub fn reserve(&mut self, more: usize) {
+        self.rows.reserve_exact(more);
+    }
+
+    /// The record at a position in creation order.
+    pub fn at(&self, position: usize) -> Option<&T> {
+        self.rows.get_index(position).map(|(_, (v, _))| v)
     }
 
     /// Writes a record as change number `seq`.
     pub fn put(&mut self, id: String, value: T, seq: u64) {
-        if let Some((_, old)) = self.rows.get(&id) {
-            self.changes.remove(old);
+        self.put_at(id, value, seq);
+    }
+
+    /// [`Table::put`], answering the record's position.
+    pub fn put_at(&mut self, id: String, value: T, seq: u64) -> usize {
+        let (at, old) = self.rows.insert_full(id, (value, seq));
+        if let Some((_, old)) = old {
+            self.changes.remove(&old);
         }
-        self.changes.insert(seq, id.clone());
-        self.rows.insert(id, (value, seq));
+        self.changes.insert(seq, at as u32);
+        at
     }
 }
 
@@ -122,7 +140,8 @@ pub struct Store {
     pub candidates: Table<Candidate>,
     pub applications: Table<Application>,
     pub notes: Table<Note>,
-    pub api_keys: IndexMap<String, ApiKey>,
+    /// Shared: every request clones its key's grant, which must not copy the permission list.
+    pub api_keys: IndexMap<String, std::sync::Arc<ApiKey>>,
     pub close_reasons: Table<CloseReason>,
     pub brands: Table<Brand>,
     pub communication_templates: Table<CommunicationTemplate>,
@@ -138,7 +157,8 @@ pub struct Store {
     pub source_tracking_links: Table<SourceTrackingLink>,
     pub email_messages: Table<EmailMessage>,
     stages_by_plan: HashMap<String, Vec<String>>,
-    applications_by_candidate: HashMap<String, Vec<String>>,
+    /// Candidate position -> positions of their applications.
+    applications_by_candidate: HashMap<u32, Vec<u32>>,
     notes_by_candidate: HashMap<String, Vec<String>>,
     tags_by_title: HashMap<String, String>,
 }
@@ -166,11 +186,12 @@ impl Store {
     }
 
     pub fn applications_of(&self, candidate: &str) -> impl Iterator<Item = &Application> {
-        self.applications_by_candidate
-            .get(candidate)
+        self.candidates
+            .position(candidate)
+            .and_then(|at| self.applications_by_candidate.get(&(at as u32)))
             .into_iter()
             .flatten()
-            .filter_map(|id| self.applications.get(id))
+            .filter_map(|at| self.applications.at(*at as usize))
     }
 
     pub fn notes_of(&self, candidate: &str) -> impl Iterator<Item = &Note> {
@@ -215,15 +236,21 @@ impl Store {
                     self.tags.put(v.id.clone(), v, seq)
                 }
                 Change::Job(v) => self.jobs.put(v.id.clone(), v, seq),
-                Change::Candidate(v) => self.candidates.put(v.id.clone(), v, seq),
-                Change::Application(v) => {
-                    if !self.applications.contains(&v.id) {
+                Change::Candidate(mut v) => {
+                    v.shrink_to_fit();
+                    self.candidates.put(v.id.clone(), v, seq)
+                }
+                Change::Application(mut v) => {
+                    v.shrink_to_fit();
+                    let new = !self.applications.contains(&v.id);
+                    let candidate = self.candidates.position(&v.candidate_id);
+                    let at = self.applications.put_at(v.id.clone(), v, seq);
+                    if let (true, Some(candidate)) = (new, candidate) {
                         self.applications_by_candidate
-                            .entry(v.candidate_id.clone())
+                            .entry(candidate as u32)
                             .or_default()
-                            .push(v.id.clone());
+                            .push(at as u32);
                     }
-                    self.applications.put(v.id.clone(), v, seq)
                 }
                 Change::Note(v) => {
                     if !self.notes.contains(&v.id) {
@@ -235,7 +262,7 @@ impl Store {
                     self.notes.put(v.id.clone(), v, seq)
                 }
                 Change::ApiKey(v) => {
-                    self.api_keys.insert(v.key.clone(), v);
+                    self.api_keys.insert(v.key.clone(), std::sync::Arc::new(v));
                 }
                 Change::CloseReason(v) => self.close_reasons.put(v.id.clone(), v, seq),
                 Change::Brand(v) => self.brands.put(v.id.clone(), v, seq),

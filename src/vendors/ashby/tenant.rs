@@ -5,7 +5,7 @@ use super::model::*;
 use super::store::{Change, Store};
 use crate::admin::AdminError;
 use crate::clock::Clock;
-use crate::fixtures::{FixtureError, FixtureFile, FixtureSet};
+use crate::fixtures::{Chunked, FixtureError, FixtureFile, FixtureSet};
 use crate::http::from_value;
 use crate::ids::SeededRng;
 use crate::tenancy::{TenantState, VendorStore};
@@ -47,9 +47,9 @@ pub(super) struct FixtureDoc {
     #[serde(default)]
     pub(super) jobs: Vec<Job>,
     #[serde(default)]
-    pub(super) candidates: Vec<Candidate>,
+    pub(super) candidates: Chunked<Candidate>,
     #[serde(default)]
-    pub(super) applications: Vec<Application>,
+    pub(super) applications: Chunked<Application>,
     #[serde(default)]
     pub(super) notes: Vec<Note>,
     #[serde(default)]
@@ -186,6 +186,8 @@ fn load(file: FixtureFile) -> Result<Store, FixtureError> {
         }
         store.apply(vec![Change::Job(job)]);
     }
+    store.candidates.reserve(doc.candidates.len());
+    store.applications.reserve(doc.applications.len());
     for (i, c) in doc.candidates.into_iter().enumerate() {
         if c.name.trim().is_empty() {
             return Err(err("candidates", i, &c.id, "name must not be empty".into()));
@@ -343,7 +345,7 @@ fn snapshot(store: &Store) -> Value {
         candidates: store.candidates.values().cloned().collect(),
         applications: store.applications.values().cloned().collect(),
         notes: store.notes.values().cloned().collect(),
-        api_keys: store.api_keys.values().cloned().collect(),
+        api_keys: store.api_keys.values().map(|k| (**k).clone()).collect(),
         close_reasons: store.close_reasons.values().cloned().collect(),
         brands: store.brands.values().cloned().collect(),
         communication_templates: store.communication_templates.values().cloned().collect(),
@@ -391,7 +393,7 @@ pub fn build(
         }
     };
     if !well_known_credentials {
-        let keys: Vec<ApiKey> = store.api_keys.values().cloned().collect();
+        let keys: Vec<ApiKey> = store.api_keys.values().map(|k| (**k).clone()).collect();
         store.api_keys.clear();
         for mut key in keys {
             key.key = rng.secret("ashby_", 32);
