@@ -1,7 +1,7 @@
 //! `candidate.create/info/list/search/update/addTag/removeTag/createNote/listNotes/anonymize`.
 
 use super::call::{params, Call, Result};
-use super::error::{success, success_typed, AshbyError};
+use super::error::{success, success_page, success_typed, AshbyError};
 use super::model::{Candidate, SocialLink};
 use super::pagination::{page, ListParams};
 use super::render;
@@ -105,7 +105,7 @@ pub fn list(call: &Call, body: Value) -> Result<HttpResponse> {
             |c| c.created_at,
             |c| render::candidate_view(s, c),
         )?;
-        Ok(success_typed(&page.results, Some(page.extra)))
+        Ok(success_page(&page.results, Some(page.extra)))
     })
 }
 

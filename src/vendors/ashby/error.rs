@@ -159,13 +159,34 @@ pub fn success(results: Value, extra: Option<Value>) -> HttpResponse {
 /// [`success`] for results that serialize themselves (typed views that leave out their absent
 /// members), written without a JSON tree.
 pub fn success_typed<R: Serialize + ?Sized>(results: &R, extra: Option<Value>) -> HttpResponse {
+    written(results, extra, 4 * 1024)
+}
+
+/// [`success_typed`] for a page of records: the answer is written into a buffer sized for the
+/// page up front (a page of 100 candidates is ~120 KB; grown by doubling it would be copied
+/// ten times).
+pub fn success_page<R: Serialize>(results: &[R], extra: Option<Value>) -> HttpResponse {
+    written(results, extra, 256 + results.len() * 1280)
+}
+
+fn written<R: Serialize + ?Sized>(results: &R, extra: Option<Value>, room: usize) -> HttpResponse {
     let extra = match &extra {
         Some(Value::Object(extra)) => Some(extra),
         _ => None,
     };
+    let mut body = Vec::with_capacity(room);
+    if let Err(e) = serde_json::to_writer(&mut body, &Envelope { results, extra }) {
+        return AshbyError {
+            status: StatusCode::INTERNAL_SERVER_ERROR,
+            code: "internal_error".into(),
+            message: format!("the answer could not be written: {e}"),
+        }
+        .error_response();
+    }
     HttpResponse::Ok()
         .insert_header((REQUEST_ID_HEADER, next_request_id()))
-        .json(Envelope { results, extra })
+        .content_type(actix_web::http::header::ContentType::json())
+        .body(body)
 }
 
 /// The success envelope, serialized as it stands (no copy of the results).

@@ -99,12 +99,40 @@ pub fn archive_reason(r: &ArchiveReason) -> Value {
     json!({"id": r.id, "text": r.text, "reasonType": r.reason_type, "isArchived": r.is_archived})
 }
 
+/// A source as Ashby answers it (on its own and inside candidates and applications).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SourceView<'a> {
+    id: &'a str,
+    title: &'a str,
+    is_archived: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_type: Option<SourceTypeView<'a>>,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SourceTypeView<'a> {
+    id: String,
+    title: &'a str,
+    is_archived: bool,
+}
+
+pub fn source_view(s: &Source) -> SourceView<'_> {
+    SourceView {
+        id: &s.id,
+        title: &s.title,
+        is_archived: s.is_archived,
+        source_type: s.source_type_title.as_deref().map(|title| SourceTypeView {
+            id: format!("{}-type", s.id),
+            title,
+            is_archived: false,
+        }),
+    }
+}
+
 pub fn source(s: &Source) -> Value {
-    let source_type = s
-        .source_type_title
-        .as_ref()
-        .map(|title| json!({"id": format!("{}-type", s.id), "title": title, "isArchived": false}));
-    json!({"id": s.id, "title": s.title, "isArchived": s.is_archived, "sourceType": source_type})
+    serde_json::to_value(source_view(s)).unwrap_or(Value::Null)
 }
 
 pub fn tag(t: &CandidateTag) -> Value {
@@ -225,11 +253,8 @@ pub struct CandidateView<'a> {
     #[serde(serialize_with = "compacted_list")]
     custom_fields: Vec<Value>,
     profile_url: String,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "compacted_option"
-    )]
-    source: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source: Option<SourceView<'a>>,
     #[serde(
         skip_serializing_if = "Option::is_none",
         serialize_with = "compacted_option"
@@ -312,7 +337,7 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .source_id
             .as_deref()
             .and_then(|id| store.sources.get(id))
-            .map(source),
+            .map(source_view),
         credited_to_user: c
             .credited_to_user_id
             .as_deref()
