@@ -69,9 +69,13 @@ pub fn create(call: &Call, body: Value) -> Result<HttpResponse> {
             let id = c.id.clone();
             Ok((vec![Change::Candidate(c)], id))
         },
-        |s, id| render_one(s, &id),
+        |s, id| {
+            s.candidates
+                .get(&id)
+                .map(|c| success_typed(&render::candidate_view(s, c), None))
+        },
     )?;
-    Ok(success(candidate.unwrap_or(Value::Null), None))
+    Ok(candidate.unwrap_or_else(|| success(Value::Null, None)))
 }
 
 #[derive(Deserialize)]

@@ -3,12 +3,64 @@
 //! a store-wide sequence number (so an incremental sync reads only what changed).
 
 use super::model::*;
+use foldhash::fast::FixedState;
+use hashbrown::HashTable;
 use indexmap::IndexMap;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::BuildHasher;
 
+/// A record that knows its own key (its id; a file's handle), so a [`Table`] need not keep a
+/// second copy of it.
+pub trait Keyed {
+    fn key(&self) -> &str;
+}
+
+macro_rules! keyed_by_id {
+    ($($t:ty),* $(,)?) => {$(impl Keyed for $t { fn key(&self) -> &str { &self.id } })*};
+}
+
+keyed_by_id!(
+    User,
+    Department,
+    Location,
+    InterviewPlan,
+    InterviewStage,
+    ArchiveReason,
+    Source,
+    CandidateTag,
+    Job,
+    Candidate,
+    Application,
+    Note,
+    CloseReason,
+    Brand,
+    CommunicationTemplate,
+    JobBoard,
+    HiringTeamRole,
+    Project,
+    CustomField,
+    InterviewerPause,
+    Opening,
+    JobPosting,
+    JobTemplate,
+    SourceTrackingLink,
+    EmailMessage,
+);
+
+impl Keyed for StoredFile {
+    fn key(&self) -> &str {
+        &self.handle
+    }
+}
+
+/// Records in creation order, found by key through a hash index of positions.
 #[derive(Debug, Clone)]
 pub struct Table<T> {
-    rows: IndexMap<String, (T, u64)>,
+    /// Each record with the number of its last change.
+    rows: Vec<(T, u64)>,
+    /// Positions in `rows`, hashed by the record's key.
+    index: HashTable<u32>,
+    hasher: FixedState,
     /// Change number -> position in `rows` (records are never removed, so positions hold).
     changes: BTreeMap<u64, u32>,
 }
@@ -16,21 +68,15 @@ pub struct Table<T> {
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Self {
-            rows: IndexMap::new(),
+            rows: Vec::new(),
+            index: HashTable::new(),
+            hasher: FixedState::default(),
             changes: BTreeMap::new(),
         }
     }
 }
 
 impl<T> Table<T> {
-    pub fn get(&self, id: &str) -> Option<&T> {
-        self.rows.get(id).map(|(v, _)| v)
-    }
-
-    pub fn contains(&self, id: &str) -> bool {
-        self.rows.contains_key(id)
-    }
-
     pub fn len(&self) -> usize {
         self.rows.len()
     }
@@ -40,18 +86,13 @@ impl<T> Table<T> {
     }
 
     pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.rows.values().map(|(v, _)| v)
-    }
-
-    /// Where a record stands in creation order.
-    pub fn position(&self, id: &str) -> Option<usize> {
-        self.rows.get_index_of(id)
+        self.rows.iter().map(|(v, _)| v)
     }
 
     /// Records from position `start` on, with their positions (full sync pages).
     pub fn from_position(&self, start: usize) -> impl Iterator<Item = (usize, &T)> {
         self.rows
-            .values()
+            .iter()
             .enumerate()
             .skip(start)
             .map(|(i, (v, _))| (i, v))
@@ -61,31 +102,69 @@ impl<T> Table<T> {
     pub fn changed_after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
         self.changes
             .range(seq + 1..)
-            .filter_map(|(s, at)| self.rows.get_index(*at as usize).map(|(_, (v, _))| (*s, v)))
+            .filter_map(|(s, at)| self.rows.get(*at as usize).map(|(v, _)| (*s, v)))
+    }
+
+    /// The record at a position in creation order.
+    pub fn at(&self, position: usize) -> Option<&T> {
+        self.rows.get(position).map(|(v, _)| v)
+    }
+}
+
+impl<T: Keyed> Table<T> {
+    fn find(&self, id: &str) -> Option<usize> {
+        let hash = self.hasher.hash_one(id);
+        self.index
+            .find(hash, |&at| self.rows[at as usize].0.key() == id)
+            .map(|&at| at as usize)
+    }
+
+    pub fn get(&self, id: &str) -> Option<&T> {
+        self.find(id).map(|at| &self.rows[at].0)
+    }
+
+    pub fn contains(&self, id: &str) -> bool {
+        self.find(id).is_some()
+    }
+
+    /// Where a record stands in creation order.
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.find(id)
     }
 
     /// Makes room for `more` records at once (a fixture load), so the table does not grow by
     /// doubling past what it holds.
     pub fn reserve(&mut self, more: usize) {
         self.rows.reserve_exact(more);
-    }
-
-    /// The record at a position in creation order.
-    pub fn at(&self, position: usize) -> Option<&T> {
-        self.rows.get_index(position).map(|(_, (v, _))| v)
+        let (rows, hasher) = (&self.rows, &self.hasher);
+        self.index
+            .reserve(more, |&at| hasher.hash_one(rows[at as usize].0.key()));
     }
 
     /// Writes a record as change number `seq`.
-    pub fn put(&mut self, id: String, value: T, seq: u64) {
-        self.put_at(id, value, seq);
+    pub fn put(&mut self, value: T, seq: u64) {
+        self.put_at(value, seq);
     }
 
     /// [`Table::put`], answering the record's position.
-    pub fn put_at(&mut self, id: String, value: T, seq: u64) -> usize {
-        let (at, old) = self.rows.insert_full(id, (value, seq));
-        if let Some((_, old)) = old {
-            self.changes.remove(&old);
-        }
+    pub fn put_at(&mut self, value: T, seq: u64) -> usize {
+        let at = match self.find(value.key()) {
+            Some(at) => {
+                let old = std::mem::replace(&mut self.rows[at], (value, seq)).1;
+                self.changes.remove(&old);
+                at
+            }
+            None => {
+                let at = self.rows.len();
+                let hash = self.hasher.hash_one(value.key());
+                self.rows.push((value, seq));
+                let (rows, hasher) = (&self.rows, &self.hasher);
+                self.index.insert_unique(hash, at as u32, |&i| {
+                    hasher.hash_one(rows[i as usize].0.key())
+                });
+                at
+            }
+        };
         self.changes.insert(seq, at as u32);
         at
     }
@@ -214,10 +293,10 @@ impl Store {
             self.seq += 1;
             let seq = self.seq;
             match change {
-                Change::User(v) => self.users.put(v.id.clone(), v, seq),
-                Change::Department(v) => self.departments.put(v.id.clone(), v, seq),
-                Change::Location(v) => self.locations.put(v.id.clone(), v, seq),
-                Change::Plan(v) => self.plans.put(v.id.clone(), v, seq),
+                Change::User(v) => self.users.put(v, seq),
+                Change::Department(v) => self.departments.put(v, seq),
+                Change::Location(v) => self.locations.put(v, seq),
+                Change::Plan(v) => self.plans.put(v, seq),
                 Change::Stage(v) => {
                     let ids = self
                         .stages_by_plan
@@ -226,25 +305,25 @@ impl Store {
                     if !ids.contains(&v.id) {
                         ids.push(v.id.clone());
                     }
-                    self.stages.put(v.id.clone(), v, seq)
+                    self.stages.put(v, seq)
                 }
-                Change::ArchiveReason(v) => self.archive_reasons.put(v.id.clone(), v, seq),
-                Change::Source(v) => self.sources.put(v.id.clone(), v, seq),
+                Change::ArchiveReason(v) => self.archive_reasons.put(v, seq),
+                Change::Source(v) => self.sources.put(v, seq),
                 Change::Tag(v) => {
                     self.tags_by_title
                         .insert(v.title.trim().to_lowercase(), v.id.clone());
-                    self.tags.put(v.id.clone(), v, seq)
+                    self.tags.put(v, seq)
                 }
-                Change::Job(v) => self.jobs.put(v.id.clone(), v, seq),
+                Change::Job(v) => self.jobs.put(v, seq),
                 Change::Candidate(mut v) => {
                     v.shrink_to_fit();
-                    self.candidates.put(v.id.clone(), v, seq)
+                    self.candidates.put(v, seq)
                 }
                 Change::Application(mut v) => {
                     v.shrink_to_fit();
                     let new = !self.applications.contains(&v.id);
                     let candidate = self.candidates.position(&v.candidate_id);
-                    let at = self.applications.put_at(v.id.clone(), v, seq);
+                    let at = self.applications.put_at(v, seq);
                     if let (true, Some(candidate)) = (new, candidate) {
                         self.applications_by_candidate
                             .entry(candidate as u32)
@@ -259,30 +338,75 @@ impl Store {
                             .or_default()
                             .push(v.id.clone());
                     }
-                    self.notes.put(v.id.clone(), v, seq)
+                    self.notes.put(v, seq)
                 }
                 Change::ApiKey(v) => {
                     self.api_keys.insert(v.key.clone(), std::sync::Arc::new(v));
                 }
-                Change::CloseReason(v) => self.close_reasons.put(v.id.clone(), v, seq),
-                Change::Brand(v) => self.brands.put(v.id.clone(), v, seq),
-                Change::CommunicationTemplate(v) => {
-                    self.communication_templates.put(v.id.clone(), v, seq)
-                }
-                Change::JobBoard(v) => self.job_boards.put(v.id.clone(), v, seq),
-                Change::HiringTeamRole(v) => self.hiring_team_roles.put(v.id.clone(), v, seq),
-                Change::File(v) => self.files.put(v.handle.clone(), v, seq),
-                Change::Project(v) => self.projects.put(v.id.clone(), v, seq),
-                Change::CustomField(v) => self.custom_fields.put(v.id.clone(), v, seq),
-                Change::InterviewerPause(v) => self.interviewer_pauses.put(v.id.clone(), v, seq),
-                Change::Opening(v) => self.openings.put(v.id.clone(), v, seq),
-                Change::JobPosting(v) => self.job_postings.put(v.id.clone(), v, seq),
-                Change::JobTemplate(v) => self.job_templates.put(v.id.clone(), v, seq),
-                Change::SourceTrackingLink(v) => {
-                    self.source_tracking_links.put(v.id.clone(), v, seq)
-                }
-                Change::EmailMessage(v) => self.email_messages.put(v.id.clone(), v, seq),
+                Change::CloseReason(v) => self.close_reasons.put(v, seq),
+                Change::Brand(v) => self.brands.put(v, seq),
+                Change::CommunicationTemplate(v) => self.communication_templates.put(v, seq),
+                Change::JobBoard(v) => self.job_boards.put(v, seq),
+                Change::HiringTeamRole(v) => self.hiring_team_roles.put(v, seq),
+                Change::File(v) => self.files.put(v, seq),
+                Change::Project(v) => self.projects.put(v, seq),
+                Change::CustomField(v) => self.custom_fields.put(v, seq),
+                Change::InterviewerPause(v) => self.interviewer_pauses.put(v, seq),
+                Change::Opening(v) => self.openings.put(v, seq),
+                Change::JobPosting(v) => self.job_postings.put(v, seq),
+                Change::JobTemplate(v) => self.job_templates.put(v, seq),
+                Change::SourceTrackingLink(v) => self.source_tracking_links.put(v, seq),
+                Change::EmailMessage(v) => self.email_messages.put(v, seq),
             }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Row {
+        id: String,
+        value: u32,
+    }
+
+    impl Keyed for Row {
+        fn key(&self) -> &str {
+            &self.id
+        }
+    }
+
+    proptest! {
+        /// A table answers like a map in first-write order whose change index holds each
+        /// record's last change once.
+        #[test]
+        fn table_matches_an_ordered_map(writes in proptest::collection::vec((0u8..40, any::<u32>()), 0..300)) {
+            let mut table = Table::default();
+            let mut model: Vec<(String, u32, u64)> = Vec::new();
+            for (seq, (key, value)) in writes.into_iter().enumerate() {
+                let seq = seq as u64 + 1;
+                let id = format!("id-{key}");
+                table.put(Row { id: id.clone(), value }, seq);
+                match model.iter_mut().find(|(k, _, _)| *k == id) {
+                    Some(row) => { row.1 = value; row.2 = seq; }
+                    None => model.push((id, value, seq)),
+                }
+            }
+            prop_assert_eq!(table.len(), model.len());
+            for (position, (id, value, _)) in model.iter().enumerate() {
+                prop_assert_eq!(table.get(id).map(|r| r.value), Some(*value));
+                prop_assert_eq!(table.position(id), Some(position));
+            }
+            prop_assert!(table.get("missing").is_none());
+            let mut by_change: Vec<_> = model.iter().map(|(id, _, seq)| (*seq, id.clone())).collect();
+            by_change.sort();
+            let after = by_change.get(by_change.len() / 2).map_or(0, |(seq, _)| *seq);
+            let changed: Vec<_> = table.changed_after(after).map(|(s, r)| (s, r.id.clone())).collect();
+            let expected: Vec<_> = by_change.into_iter().filter(|(s, _)| *s > after).collect();
+            prop_assert_eq!(changed, expected);
         }
     }
 }

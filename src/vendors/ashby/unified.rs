@@ -223,7 +223,7 @@ fn user(s: &Store, u: &User) -> UnifiedRecord {
 
 /// The records of a table in creation order from the one with id `from` on, at most `limit`,
 /// and the one after; rows `map` leaves out (files attached to no candidate) are skipped.
-fn slice<T>(
+fn slice<T: super::store::Keyed>(
     table: &Table<T>,
     from: Option<&str>,
     limit: usize,
