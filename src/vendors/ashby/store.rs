@@ -53,11 +53,67 @@ impl Keyed for StoredFile {
     }
 }
 
+/// Records in creation order, in blocks of [`Rows::BLOCK`]: a table never moves the records it
+/// holds to grow (a 100k-record `Vec` doubling copies ~50 MB under the write lock and holds both
+/// copies at once), and a fixture load reuses the blocks its parsed lists free.
+#[derive(Debug, Clone)]
+struct Rows<T> {
+    blocks: Vec<Vec<T>>,
+    len: usize,
+}
+
+impl<T> Default for Rows<T> {
+    fn default() -> Self {
+        Rows {
+            blocks: Vec::new(),
+            len: 0,
+        }
+    }
+}
+
+impl<T> Rows<T> {
+    const BLOCK: usize = 1024;
+
+    fn get(&self, at: usize) -> Option<&T> {
+        self.blocks.get(at / Self::BLOCK)?.get(at % Self::BLOCK)
+    }
+
+    fn get_mut(&mut self, at: usize) -> Option<&mut T> {
+        self.blocks
+            .get_mut(at / Self::BLOCK)?
+            .get_mut(at % Self::BLOCK)
+    }
+
+    fn push(&mut self, row: T) {
+        match self.blocks.last_mut() {
+            Some(block) if block.len() < Self::BLOCK => block.push(row),
+            _ => {
+                let mut block = Vec::with_capacity(Self::BLOCK);
+                block.push(row);
+                self.blocks.push(block);
+            }
+        }
+        self.len += 1;
+    }
+
+    /// Rows from position `start` on (O(1) to find the start).
+    fn iter_from(&self, start: usize) -> impl Iterator<Item = &T> {
+        let (first, skip) = (start / Self::BLOCK, start % Self::BLOCK);
+        self.blocks.iter().skip(first).flatten().skip(skip)
+    }
+}
+
+/// The hash of the key of the row at `at` (the index grows by rehashing its positions).
+fn rehash<T: Keyed>(rows: &Rows<(T, u64)>, hasher: &FixedState, at: u32) -> u64 {
+    rows.get(at as usize)
+        .map_or(0, |(row, _)| hasher.hash_one(row.key()))
+}
+
 /// Records in creation order, found by key through a hash index of positions.
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     /// Each record with the number of its last change.
-    rows: Vec<(T, u64)>,
+    rows: Rows<(T, u64)>,
     /// Positions in `rows`, hashed by the record's key.
     index: HashTable<u32>,
     hasher: FixedState,
@@ -68,7 +124,7 @@ pub struct Table<T> {
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Self {
-            rows: Vec::new(),
+            rows: Rows::default(),
             index: HashTable::new(),
             hasher: FixedState::default(),
             changes: BTreeMap::new(),
@@ -78,24 +134,23 @@ impl<T> Default for Table<T> {
 
 impl<T> Table<T> {
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.rows.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.rows.len == 0
     }
 
     pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.rows.iter().map(|(v, _)| v)
+        self.rows.iter_from(0).map(|(v, _)| v)
     }
 
     /// Records from position `start` on, with their positions (full sync pages).
     pub fn from_position(&self, start: usize) -> impl Iterator<Item = (usize, &T)> {
         self.rows
-            .iter()
+            .iter_from(start)
             .enumerate()
-            .skip(start)
-            .map(|(i, (v, _))| (i, v))
+            .map(move |(i, (v, _))| (start + i, v))
     }
 
     /// Records changed after `seq`, in change order, with their change numbers.
@@ -115,12 +170,16 @@ impl<T: Keyed> Table<T> {
     fn find(&self, id: &str) -> Option<usize> {
         let hash = self.hasher.hash_one(id);
         self.index
-            .find(hash, |&at| self.rows[at as usize].0.key() == id)
+            .find(hash, |&at| {
+                self.rows
+                    .get(at as usize)
+                    .is_some_and(|(row, _)| row.key() == id)
+            })
             .map(|&at| at as usize)
     }
 
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.find(id).map(|at| &self.rows[at].0)
+        self.rows.get(self.find(id)?).map(|(row, _)| row)
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -132,13 +191,10 @@ impl<T: Keyed> Table<T> {
         self.find(id)
     }
 
-    /// Makes room for `more` records at once (a fixture load), so the table does not grow by
-    /// doubling past what it holds.
+    /// Makes room in the key index for `more` records at once (a fixture load).
     pub fn reserve(&mut self, more: usize) {
-        self.rows.reserve_exact(more);
         let (rows, hasher) = (&self.rows, &self.hasher);
-        self.index
-            .reserve(more, |&at| hasher.hash_one(rows[at as usize].0.key()));
+        self.index.reserve(more, |&at| rehash(rows, hasher, at));
     }
 
     /// Writes a record as change number `seq`.
@@ -150,18 +206,19 @@ impl<T: Keyed> Table<T> {
     pub fn put_at(&mut self, value: T, seq: u64) -> usize {
         let at = match self.find(value.key()) {
             Some(at) => {
-                let old = std::mem::replace(&mut self.rows[at], (value, seq)).1;
-                self.changes.remove(&old);
+                if let Some(row) = self.rows.get_mut(at) {
+                    let old = std::mem::replace(row, (value, seq)).1;
+                    self.changes.remove(&old);
+                }
                 at
             }
             None => {
-                let at = self.rows.len();
+                let at = self.rows.len;
                 let hash = self.hasher.hash_one(value.key());
                 self.rows.push((value, seq));
                 let (rows, hasher) = (&self.rows, &self.hasher);
-                self.index.insert_unique(hash, at as u32, |&i| {
-                    hasher.hash_one(rows[i as usize].0.key())
-                });
+                self.index
+                    .insert_unique(hash, at as u32, |&i| rehash(rows, hasher, i));
                 at
             }
         };
@@ -408,5 +465,50 @@ mod tests {
             let expected: Vec<_> = by_change.into_iter().filter(|(s, _)| *s > after).collect();
             prop_assert_eq!(changed, expected);
         }
+    }
+
+    /// Positions and pages hold across the table's blocks.
+    #[test]
+    fn pages_cross_blocks() {
+        let mut table = Table::default();
+        for i in 0..3000u32 {
+            table.put(
+                Row {
+                    id: format!("r{i}"),
+                    value: i,
+                },
+                u64::from(i) + 1,
+            );
+        }
+        assert_eq!(table.len(), 3000);
+        for start in [0, 1023, 1024, 1025, 2047, 2999, 3000] {
+            let page: Vec<_> = table
+                .from_position(start)
+                .take(3)
+                .map(|(p, r)| (p, r.value))
+                .collect();
+            let expected: Vec<_> = (start..3000.min(start + 3))
+                .map(|p| (p, p as u32))
+                .collect();
+            assert_eq!(page, expected, "from {start}");
+        }
+        assert_eq!(table.position("r2048"), Some(2048));
+        assert_eq!(table.at(1500).map(|r| r.value), Some(1500));
+        assert_eq!(table.values().count(), 3000);
+        table.put(
+            Row {
+                id: "r5".into(),
+                value: 7,
+            },
+            9000,
+        );
+        assert_eq!(table.get("r5").map(|r| r.value), Some(7));
+        assert_eq!(
+            table
+                .changed_after(3000)
+                .map(|(s, r)| (s, r.value))
+                .collect::<Vec<_>>(),
+            vec![(9000, 7)]
+        );
     }
 }
