@@ -215,6 +215,18 @@ pub struct User {
     pub access_groups: Vec<String>,
 }
 
+/// A list parsed without spare capacity (a parsed list grows by doubling; a stored one is only
+/// ever replaced, so the spare room would stay unused).
+pub fn exact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut list = Vec::<T>::deserialize(d)?;
+    list.shrink_to_fit();
+    Ok(list)
+}
+
 pub fn default_language() -> String {
     "en".into()
 }
@@ -487,9 +499,14 @@ pub struct Application {
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub properties: std::collections::BTreeMap<String, Value>,
     /// Answers to the job's screening questions (from the Apply API; fixtures only).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub screening_answers: Vec<ScreeningAnswer>,
     pub created_on: Time,
+    #[serde(deserialize_with = "exact")]
     pub history: Vec<StatusChange>,
 }
 
@@ -508,11 +525,11 @@ pub struct Candidate {
     pub location: Option<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub tags: Vec<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub education: Vec<Value>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub experience: Vec<Value>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_details: Option<SourceDetails>,
@@ -521,9 +538,13 @@ pub struct Candidate {
     pub created_on: Time,
     pub updated_on: Time,
     /// Applications in assignment order; the last one is the primary assignment.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub applications: Vec<Application>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub attachments: Vec<Attachment>,
 }
 
@@ -553,6 +574,20 @@ pub struct Attachment {
 }
 
 impl Candidate {
+    /// Drops the spare capacity of the candidate's lists (a list parsed or pushed to grows by
+    /// doubling; a stored candidate only changes by being replaced).
+    pub fn shrink_to_fit(&mut self) {
+        self.tags.shrink_to_fit();
+        self.education.shrink_to_fit();
+        self.experience.shrink_to_fit();
+        self.attachments.shrink_to_fit();
+        self.applications.shrink_to_fit();
+        for a in &mut self.applications {
+            a.screening_answers.shrink_to_fit();
+            a.history.shrink_to_fit();
+        }
+    }
+
     pub fn application(&self, job_id: &str) -> Option<&Application> {
         self.applications.iter().find(|a| a.job_id == job_id)
     }

@@ -7,7 +7,10 @@
 use super::model::*;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Borrow;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// Records that have a string id.
 pub trait Keyed {
@@ -19,26 +22,76 @@ macro_rules! keyed {
 }
 keyed!(User, Job, Candidate);
 
-#[derive(Debug, Clone)]
+/// A table's rows in creation order: the row with sequence number `seq` is at `seq - 1`, a
+/// removed row leaves a `None`. Rows are shared (`Arc`), so copying a table (a tenant's first
+/// write copies its store) copies pointers, not records.
+#[derive(Debug)]
 pub struct Table<T> {
-    rows: BTreeMap<u64, T>,
-    ids: HashMap<String, u64>,
-    next: u64,
+    rows: Vec<Option<Arc<T>>>,
+    /// Id to sequence number. The key is the row itself (hashed and compared by its id), so the
+    /// index holds no second copy of the ids.
+    ids: HashMap<ById<T>, u64>,
+}
+
+/// A row as a key of the id index: hashes, compares and borrows as its id.
+#[derive(Debug)]
+struct ById<T>(Arc<T>);
+
+impl<T> Clone for ById<T> {
+    fn clone(&self) -> Self {
+        ById(self.0.clone())
+    }
+}
+
+impl<T: Keyed> Hash for ById<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.key().hash(state)
+    }
+}
+
+impl<T: Keyed> PartialEq for ById<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.key() == other.0.key()
+    }
+}
+
+impl<T: Keyed> Eq for ById<T> {}
+
+impl<T: Keyed> Borrow<str> for ById<T> {
+    fn borrow(&self) -> &str {
+        self.0.key()
+    }
+}
+
+impl<T> Clone for Table<T> {
+    fn clone(&self) -> Self {
+        Self {
+            rows: self.rows.clone(),
+            ids: self.ids.clone(),
+        }
+    }
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Self {
-            rows: BTreeMap::new(),
+            rows: Vec::new(),
             ids: HashMap::new(),
-            next: 1,
         }
     }
 }
 
 impl<T: Keyed> Table<T> {
+    /// A table with room for `n` rows.
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            rows: Vec::with_capacity(n),
+            ids: HashMap::with_capacity(n),
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.ids.get(id).and_then(|seq| self.rows.get(seq))
+        self.ids.get(id).and_then(|seq| self.at(*seq))
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -52,51 +105,62 @@ impl<T: Keyed> Table<T> {
 
     /// The record at a sequence number.
     pub fn at(&self, seq: u64) -> Option<&T> {
-        self.rows.get(&seq)
+        let index = usize::try_from(seq.checked_sub(1)?).ok()?;
+        self.rows.get(index)?.as_deref()
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.ids.is_empty()
     }
 
     pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.rows.values()
+        self.rows.iter().filter_map(|row| row.as_deref())
     }
 
     /// Records from the one with id `id` on, in creation order.
     pub fn from_id(&self, id: &str) -> Option<impl Iterator<Item = &T>> {
         let seq = *self.ids.get(id)?;
-        Some(self.rows.range(seq..).map(|(_, row)| row))
+        Some(self.after(seq - 1).map(|(_, row)| row))
     }
 
     /// Records after sequence number `seq`, in creation order, with their sequence numbers.
     pub fn after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
-        self.rows
-            .range(seq.saturating_add(1)..)
-            .map(|(seq, row)| (*seq, row))
+        let from = usize::try_from(seq).map_or(self.rows.len(), |s| s.min(self.rows.len()));
+        self.rows[from..]
+            .iter()
+            .zip(seq.saturating_add(1)..)
+            .filter_map(|(row, seq)| Some((seq, row.as_deref()?)))
     }
 
     /// Inserts or replaces (a replaced record keeps its place).
     pub fn put(&mut self, row: T) {
-        let seq = match self.ids.get(row.key()) {
-            Some(seq) => *seq,
-            None => {
-                let seq = self.next;
-                self.next += 1;
-                self.ids.insert(row.key().to_owned(), seq);
-                seq
+        let row = Arc::new(row);
+        match self.ids.remove_entry(row.key()) {
+            Some((_, seq)) => {
+                // `seq` came from this table, so its slot exists.
+                if let Some(slot) = usize::try_from(seq - 1)
+                    .ok()
+                    .and_then(|i| self.rows.get_mut(i))
+                {
+                    *slot = Some(row.clone());
+                }
+                self.ids.insert(ById(row), seq);
             }
-        };
-        self.rows.insert(seq, row);
+            None => {
+                self.rows.push(Some(row.clone()));
+                self.ids.insert(ById(row), self.rows.len() as u64);
+            }
+        }
     }
 
-    pub fn remove(&mut self, id: &str) -> Option<T> {
-        let seq = self.ids.remove(id)?;
-        self.rows.remove(&seq)
+    pub fn remove(&mut self, id: &str) -> Option<Arc<T>> {
+        let (_, seq) = self.ids.remove_entry(id)?;
+        let slot = self.rows.get_mut(usize::try_from(seq - 1).ok()?)?;
+        slot.take()
     }
 }
 
@@ -278,7 +342,8 @@ impl Store {
                     }
                     self.jobs.put(*job)
                 }
-                Change::PutCandidate(candidate) => {
+                Change::PutCandidate(mut candidate) => {
+                    candidate.shrink_to_fit();
                     self.unindex_candidate(&candidate.id);
                     for a in &candidate.attachments {
                         self.attachments.insert(a.id.clone(), candidate.id.clone());
@@ -338,6 +403,55 @@ mod tests {
             .filter(|(_, c)| c.application(job).is_some())
             .map(|(seq, _)| seq)
             .collect()
+    }
+
+    #[derive(Debug, Clone, PartialEq)]
+    struct Row {
+        id: String,
+        n: u32,
+    }
+
+    impl Keyed for Row {
+        fn key(&self) -> &str {
+            &self.id
+        }
+    }
+
+    fn row(id: &str, n: u32) -> Row {
+        Row { id: id.into(), n }
+    }
+
+    #[test]
+    fn a_table_keeps_creation_order_through_replaces_and_removes() {
+        let mut t = Table::default();
+        for (i, id) in ["a", "b", "c", "d"].into_iter().enumerate() {
+            t.put(row(id, i as u32));
+        }
+        t.put(row("b", 10));
+        assert_eq!(t.remove("c").map(|r| r.n), Some(2));
+        assert!(t.remove("c").is_none());
+        t.put(row("e", 4));
+        let copy = t.clone();
+        t.put(row("a", 11));
+        let ns = |t: &Table<Row>| t.values().map(|r| r.n).collect::<Vec<_>>();
+        assert_eq!(ns(&t), [11, 10, 3, 4]);
+        assert_eq!(ns(&copy), [0, 10, 3, 4]);
+        assert_eq!((t.len(), t.seq("d"), t.seq("c")), (4, Some(4), None));
+        assert_eq!(t.get("b"), Some(&row("b", 10)));
+        assert!(t.get("c").is_none() && !t.contains("c") && t.contains("e"));
+        let after = |seq| t.after(seq).map(|(s, r)| (s, r.n)).collect::<Vec<_>>();
+        assert_eq!(after(0), [(1, 11), (2, 10), (4, 3), (5, 4)]);
+        assert_eq!(after(2), [(4, 3), (5, 4)]);
+        assert!(after(5).is_empty() && after(u64::MAX).is_empty());
+        assert_eq!(t.at(3), None);
+        assert_eq!(t.at(0), None);
+        assert_eq!(t.at(u64::MAX), None);
+        let from = |id| {
+            t.from_id(id)
+                .map(|rows| rows.map(|r| r.n).collect::<Vec<_>>())
+        };
+        assert_eq!(from("d"), Some(vec![3, 4]));
+        assert_eq!(from("c"), None);
     }
 
     #[test]
