@@ -52,7 +52,7 @@ fn clean_tags(tags: &[String]) -> Result<Vec<String>, SrError> {
 
 fn check_source(store: &Store, source: &Option<SourceDetails>) -> Result<(), SrError> {
     if let Some(s) = source {
-        match store.sources.get(&s.source_id) {
+        match store.sources.get(s.source_id.as_str()) {
             Some(v) if v.source_type == s.source_type_id => {}
             Some(_) => {
                 return Err(SrError::invalid(
@@ -171,7 +171,7 @@ fn new_application(
     let job = job(store, job_id)?;
     check_job_takes_candidates(job)?;
     let application = Application {
-        job_id: job.id.clone(),
+        job_id: Text::new(&job.id),
         status: CandidateStatus::New,
         sub_status: None,
         starts_on: None,
@@ -322,7 +322,7 @@ fn status_reason(
     store: &Store,
     to: CandidateStatus,
     reason: Option<&str>,
-) -> Result<(Option<String>, Option<String>), SrError> {
+) -> Result<(Option<Text>, Option<Text>), SrError> {
     let (reasons, kind, path) = match to {
         CandidateStatus::Rejected => (&store.rejection_reasons, "rejection", "rejection-reasons"),
         CandidateStatus::Withdrawn => (
@@ -351,7 +351,7 @@ fn status_reason(
                 format!("unknown {kind} reason '{r}'"),
             ))
         }
-        Some(r) => Some(r.to_owned()),
+        Some(r) => Some(Text::new(r)),
     };
     Ok(match to {
         CandidateStatus::Rejected => (id, None),
@@ -423,18 +423,19 @@ pub fn set_candidate_status(
             "only HIRED takes a start date",
         ));
     }
-    if app.status == to && app.sub_status == input.sub_status && input.starts_on.is_none() {
+    let sub_status = input.sub_status.as_deref().map(Text::new);
+    if app.status == to && app.sub_status == sub_status && input.starts_on.is_none() {
         return Ok(Vec::new());
     }
     app.status = to;
-    app.sub_status = input.sub_status.clone();
+    app.sub_status = sub_status.clone();
     app.starts_on = input.starts_on.or(app.starts_on);
     app.reason_of_rejection = rejection;
     app.reason_of_withdrawal = withdrawal;
     app.history.push(StatusChange {
         changed_on: now,
         status: to,
-        sub_status: input.sub_status.clone(),
+        sub_status,
     });
     c.updated_on = now;
     let mut changes = vec![Change::PutCandidate(Box::new(c))];

@@ -1,6 +1,7 @@
 //! SmartRecruiters records as the sandbox stores them (and as fixture files spell them, camelCase)
 //! and the enumerations of VENDORS.md §2.4.
 
+pub use super::compact::{Json, Text};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -421,9 +422,9 @@ pub struct ApprovalComment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScreeningAnswer {
-    pub question_id: String,
-    pub question: String,
-    pub answer: Value,
+    pub question_id: Text,
+    pub question: Text,
+    pub answer: Json,
 }
 
 /// A publication of a job ad: where, and while when.
@@ -462,10 +463,10 @@ impl JobAd {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceDetails {
-    pub source_type_id: String,
+    pub source_type_id: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_sub_type_id: Option<String>,
-    pub source_id: String,
+    pub source_sub_type_id: Option<Text>,
+    pub source_id: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -474,25 +475,25 @@ pub struct StatusChange {
     pub changed_on: Time,
     pub status: CandidateStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_status: Option<String>,
+    pub sub_status: Option<Text>,
 }
 
 /// A candidate's application to one job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Application {
-    pub job_id: String,
+    pub job_id: Text,
     pub status: CandidateStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_status: Option<String>,
+    pub sub_status: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceDetails>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_of_rejection: Option<String>,
+    pub reason_of_rejection: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_of_withdrawal: Option<String>,
+    pub reason_of_withdrawal: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onboarding_status: Option<OnboardingStatus>,
     /// Candidate property values on this application, by property id.
@@ -522,15 +523,15 @@ pub struct Candidate {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<Value>,
+    pub location: Option<Json>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub web: Option<Value>,
+    pub web: Option<Json>,
     #[serde(default, deserialize_with = "exact")]
     pub tags: Vec<String>,
     #[serde(default, deserialize_with = "exact")]
-    pub education: Vec<Value>,
+    pub education: Vec<Json>,
     #[serde(default, deserialize_with = "exact")]
-    pub experience: Vec<Value>,
+    pub experience: Vec<Json>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_details: Option<SourceDetails>,
     #[serde(default)]

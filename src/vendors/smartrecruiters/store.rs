@@ -240,7 +240,7 @@ pub struct Store {
     /// Attachment id to candidate id.
     attachments: HashMap<String, String>,
     /// Job id to the sequence numbers of the candidates with an application to it.
-    candidates_by_job: HashMap<String, BTreeSet<u64>>,
+    candidates_by_job: HashMap<Text, BTreeSet<u64>>,
     /// Approval request id to job id.
     approvals: HashMap<String, String>,
 }
@@ -301,7 +301,7 @@ impl Store {
     /// The candidates (by sequence number) with an application to one of `jobs`.
     pub fn candidates_of_jobs(&self, jobs: &[String]) -> BTreeSet<u64> {
         jobs.iter()
-            .filter_map(|j| self.candidates_by_job.get(j))
+            .filter_map(|j| self.candidates_by_job.get(j.as_str()))
             .flatten()
             .copied()
             .collect()
@@ -319,7 +319,7 @@ impl Store {
             self.attachments.remove(&a.id);
         }
         for app in &old.applications {
-            if let Some(set) = self.candidates_by_job.get_mut(&app.job_id) {
+            if let Some(set) = self.candidates_by_job.get_mut(app.job_id.as_str()) {
                 set.remove(&seq);
             }
         }
@@ -348,7 +348,7 @@ impl Store {
                     for a in &candidate.attachments {
                         self.attachments.insert(a.id.clone(), candidate.id.clone());
                     }
-                    let jobs: Vec<String> = candidate
+                    let jobs: Vec<Text> = candidate
                         .applications
                         .iter()
                         .map(|a| a.job_id.clone())
@@ -476,7 +476,7 @@ mod tests {
         store.apply(vec![Change::PutCandidate(Box::new(moved))]);
         let mut joined = store.candidates.get(&ids[5]).unwrap().clone();
         let mut app = joined.applications[0].clone();
-        app.job_id = jobs[6].clone();
+        app.job_id = Text::new(&jobs[6]);
         joined.applications.push(app);
         store.apply(vec![Change::PutCandidate(Box::new(joined))]);
         check(&store);

@@ -87,7 +87,9 @@ pub struct TokenResponse {
 pub type SrTenant = TenantState<Store>;
 
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let doc: FixtureDoc = file.parse()?;
+    // Interned: the texts that repeat on every candidate (job ids, sources, screening questions,
+    // cities) are held once.
+    let doc: FixtureDoc = super::compact::interning(|| file.parse())?;
     let mut store = Store::new(doc.company);
     for g in doc.access_groups {
         store.apply(vec![Change::PutAccessGroup(g)]);
@@ -243,7 +245,7 @@ fn check_candidate(store: &Store, c: &Candidate) -> Result<(), String> {
             && !a
                 .reason_of_rejection
                 .as_ref()
-                .is_some_and(|r| store.rejection_reasons.contains_key(r))
+                .is_some_and(|r| store.rejection_reasons.contains_key(r.as_str()))
         {
             return Err(format!(
                 "REJECTED on job {} without a known rejection reason",
@@ -254,7 +256,7 @@ fn check_candidate(store: &Store, c: &Candidate) -> Result<(), String> {
             && !a
                 .reason_of_withdrawal
                 .as_ref()
-                .is_some_and(|r| store.withdrawal_reasons.contains_key(r))
+                .is_some_and(|r| store.withdrawal_reasons.contains_key(r.as_str()))
         {
             return Err(format!(
                 "WITHDRAWN on job {} without a known withdrawal reason",
