@@ -455,6 +455,30 @@ mod tests {
     }
 
     #[test]
+    fn free_form_candidate_fields_read_back_as_written() {
+        let mut doc = super::super::generate::generate(5, 2, &|_| {});
+        let written = serde_json::json!({
+            "location": {"city": "Kraków", "lat": 50.06, "country": "Poland", "extra": [1, null, {"z": true, "a": -1}]},
+            "web": {"website": "https://example.com", "linkedIn": "in/x"},
+            "education": [{"institution": "U", "degree": "BSc", "from": 2001}],
+            "experience": [],
+        });
+        let c = &mut doc["candidates"][0];
+        for (k, v) in written.as_object().unwrap() {
+            c[k] = v.clone();
+        }
+        let id = c["id"].as_str().unwrap().to_owned();
+        let store = Store::from_snapshot("demo", &doc).unwrap();
+        let shown =
+            super::super::render::candidate_details(&store, store.candidates.get(&id).unwrap());
+        for k in ["location", "web", "education", "experience"] {
+            assert_eq!(shown[k].to_string(), written[k].to_string(), "{k}");
+        }
+        let again = Store::from_snapshot("again", &store.snapshot()).unwrap();
+        assert_eq!(again.candidates.get(&id), store.candidates.get(&id));
+    }
+
+    #[test]
     fn the_job_index_follows_every_change() {
         let doc = super::super::generate::generate(5, 50, &|_| {});
         let mut store = Store::from_snapshot("demo", &doc).unwrap();
