@@ -141,10 +141,10 @@ pub fn create_candidate(
     changes.push(Change::PutCandidate(Box::new(Candidate {
         id,
         internal: input.internal.unwrap_or(false),
-        first_name,
-        last_name,
+        first_name: first_name.into(),
+        last_name: last_name.into(),
         email,
-        phone_number: input.phone_number,
+        phone_number: input.phone_number.map(Text::from),
         location: input.location.map(stored),
         web: input.web.map(stored),
         tags,
@@ -238,16 +238,16 @@ pub fn update_candidate(
     require(actor, need::WRITE_CANDIDATES, "Updating candidates")?;
     let mut c = candidate(store, id)?.clone();
     if let Some(v) = patch.first_name {
-        c.first_name = non_blank("firstName", &v)?;
+        c.first_name = non_blank("firstName", &v)?.into();
     }
     if let Some(v) = patch.last_name {
-        c.last_name = non_blank("lastName", &v)?;
+        c.last_name = non_blank("lastName", &v)?.into();
     }
     if let Some(v) = patch.email {
         c.email = valid_email("email", &v)?;
     }
     if let Some(v) = patch.phone_number {
-        c.phone_number = Some(v);
+        c.phone_number = Some(v.into());
     }
     if let Some(v) = patch.location {
         c.location = Some(stored(v));

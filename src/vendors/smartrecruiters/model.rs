@@ -517,21 +517,21 @@ pub struct Candidate {
     pub id: String,
     #[serde(default)]
     pub internal: bool,
-    pub first_name: String,
-    pub last_name: String,
+    pub first_name: Text,
+    pub last_name: Text,
     pub email: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
+    pub phone_number: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub location: Option<Json>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<Json>,
     #[serde(default, deserialize_with = "exact")]
     pub tags: Vec<String>,
-    #[serde(default, deserialize_with = "exact")]
-    pub education: Vec<Json>,
-    #[serde(default, deserialize_with = "exact")]
-    pub experience: Vec<Json>,
+    #[serde(default)]
+    pub education: Box<[Json]>,
+    #[serde(default)]
+    pub experience: Box<[Json]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_details: Option<SourceDetails>,
     #[serde(default)]
@@ -579,8 +579,6 @@ impl Candidate {
     /// doubling; a stored candidate only changes by being replaced).
     pub fn shrink_to_fit(&mut self) {
         self.tags.shrink_to_fit();
-        self.education.shrink_to_fit();
-        self.experience.shrink_to_fit();
         self.attachments.shrink_to_fit();
         self.applications.shrink_to_fit();
         for a in &mut self.applications {
