@@ -1,5 +1,7 @@
 //! One SmartRecruiters company's state. Records live in [`Table`]s: by id in O(1), and in
-//! creation order by a sequence number, so a page after a `pageId` is a range read (O(page)).
+//! creation order by a sequence number, so a page after a `pageId` is a slice read (O(page), plus
+//! the slots of rows removed in between). Rows are shared (`Arc`): copying a store copies
+//! pointers, and a write replaces the rows it changes.
 //! Indexes: users by email, attachments and approval requests by id, candidates by job (so `GET /candidates?jobId=`
 //! reads only that job's candidates). Rules decide and return [`Change`]s; [`Store::apply`]
 //! writes them.
