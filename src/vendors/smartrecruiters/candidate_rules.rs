@@ -52,7 +52,7 @@ fn clean_tags(tags: &[String]) -> Result<Vec<String>, SrError> {
 
 fn check_source(store: &Store, source: &Option<SourceDetails>) -> Result<(), SrError> {
     if let Some(s) = source {
-        match store.sources.get(&s.source_id) {
+        match store.sources.get(s.source_id.as_str()) {
             Some(v) if v.source_type == s.source_type_id => {}
             Some(_) => {
                 return Err(SrError::invalid(
@@ -141,10 +141,10 @@ pub fn create_candidate(
     changes.push(Change::PutCandidate(Box::new(Candidate {
         id,
         internal: input.internal.unwrap_or(false),
-        first_name,
-        last_name,
+        first_name: first_name.into(),
+        last_name: last_name.into(),
         email,
-        phone_number: input.phone_number,
+        phone_number: input.phone_number.map(Text::from),
         location: input.location.map(stored),
         web: input.web.map(stored),
         tags,
@@ -171,7 +171,7 @@ fn new_application(
     let job = job(store, job_id)?;
     check_job_takes_candidates(job)?;
     let application = Application {
-        job_id: job.id.clone(),
+        job_id: Text::new(&job.id),
         status: CandidateStatus::New,
         sub_status: None,
         starts_on: None,
@@ -238,16 +238,16 @@ pub fn update_candidate(
     require(actor, need::WRITE_CANDIDATES, "Updating candidates")?;
     let mut c = candidate(store, id)?.clone();
     if let Some(v) = patch.first_name {
-        c.first_name = non_blank("firstName", &v)?;
+        c.first_name = non_blank("firstName", &v)?.into();
     }
     if let Some(v) = patch.last_name {
-        c.last_name = non_blank("lastName", &v)?;
+        c.last_name = non_blank("lastName", &v)?.into();
     }
     if let Some(v) = patch.email {
         c.email = valid_email("email", &v)?;
     }
     if let Some(v) = patch.phone_number {
-        c.phone_number = Some(v);
+        c.phone_number = Some(v.into());
     }
     if let Some(v) = patch.location {
         c.location = Some(stored(v));
@@ -322,7 +322,7 @@ fn status_reason(
     store: &Store,
     to: CandidateStatus,
     reason: Option<&str>,
-) -> Result<(Option<String>, Option<String>), SrError> {
+) -> Result<(Option<Text>, Option<Text>), SrError> {
     let (reasons, kind, path) = match to {
         CandidateStatus::Rejected => (&store.rejection_reasons, "rejection", "rejection-reasons"),
         CandidateStatus::Withdrawn => (
@@ -351,7 +351,7 @@ fn status_reason(
                 format!("unknown {kind} reason '{r}'"),
             ))
         }
-        Some(r) => Some(r.to_owned()),
+        Some(r) => Some(Text::new(r)),
     };
     Ok(match to {
         CandidateStatus::Rejected => (id, None),
@@ -423,18 +423,19 @@ pub fn set_candidate_status(
             "only HIRED takes a start date",
         ));
     }
-    if app.status == to && app.sub_status == input.sub_status && input.starts_on.is_none() {
+    let sub_status = input.sub_status.as_deref().map(Text::new);
+    if app.status == to && app.sub_status == sub_status && input.starts_on.is_none() {
         return Ok(Vec::new());
     }
     app.status = to;
-    app.sub_status = input.sub_status.clone();
+    app.sub_status = sub_status.clone();
     app.starts_on = input.starts_on.or(app.starts_on);
     app.reason_of_rejection = rejection;
     app.reason_of_withdrawal = withdrawal;
     app.history.push(StatusChange {
         changed_on: now,
         status: to,
-        sub_status: input.sub_status.clone(),
+        sub_status,
     });
     c.updated_on = now;
     let mut changes = vec![Change::PutCandidate(Box::new(c))];

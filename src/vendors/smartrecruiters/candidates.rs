@@ -98,12 +98,12 @@ impl Filters {
     }
 
     fn application(&self, a: &Application) -> bool {
-        (self.jobs.is_empty() || self.jobs.contains(&a.job_id))
+        (self.jobs.is_empty() || self.jobs.iter().any(|j| *j == a.job_id))
             && (self.statuses.is_empty() || self.statuses.contains(&a.status))
             && (self.sub_statuses.is_empty()
                 || a.sub_status
                     .as_ref()
-                    .is_some_and(|s| self.sub_statuses.contains(s)))
+                    .is_some_and(|s| self.sub_statuses.iter().any(|x| x == s)))
             && (self.onboarding.is_empty()
                 || a.onboarding_status
                     .is_some_and(|o| self.onboarding.contains(&o)))

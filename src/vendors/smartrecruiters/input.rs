@@ -2,7 +2,7 @@
 //! that errors name the field.
 
 use super::error::SrError;
-use super::model::{HiringTeamRole, Labeled, Location, OnboardingStatus, SourceDetails};
+use super::model::{HiringTeamRole, Json, Labeled, Location, OnboardingStatus, SourceDetails};
 use crate::http::{from_value, parse_value};
 use actix_web::HttpRequest;
 use chrono::NaiveDate;
@@ -172,8 +172,8 @@ pub struct Experience {
 }
 
 /// A typed input as the JSON the store keeps.
-pub fn stored<T: Serialize>(value: T) -> Value {
-    serde_json::to_value(value).unwrap_or_default()
+pub fn stored<T: Serialize>(value: T) -> Json {
+    Json::from(serde_json::to_value(value).unwrap_or_default())
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -29,6 +29,7 @@ pub mod auth;
 pub mod candidate_rules;
 pub mod candidates;
 pub mod catalogue;
+pub mod compact;
 pub mod config_rules;
 pub mod configuration;
 pub mod error;

@@ -1,6 +1,7 @@
 //! SmartRecruiters records as the sandbox stores them (and as fixture files spell them, camelCase)
 //! and the enumerations of VENDORS.md §2.4.
 
+pub use super::compact::{Json, Text};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -215,6 +216,18 @@ pub struct User {
     pub access_groups: Vec<String>,
 }
 
+/// A list parsed without spare capacity (a parsed list grows by doubling; a stored one is only
+/// ever replaced, so the spare room would stay unused).
+pub fn exact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    let mut list = Vec::<T>::deserialize(d)?;
+    list.shrink_to_fit();
+    Ok(list)
+}
+
 pub fn default_language() -> String {
     "en".into()
 }
@@ -409,9 +422,9 @@ pub struct ApprovalComment {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct ScreeningAnswer {
-    pub question_id: String,
-    pub question: String,
-    pub answer: Value,
+    pub question_id: Text,
+    pub question: Text,
+    pub answer: Json,
 }
 
 /// A publication of a job ad: where, and while when.
@@ -450,10 +463,10 @@ impl JobAd {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SourceDetails {
-    pub source_type_id: String,
+    pub source_type_id: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub source_sub_type_id: Option<String>,
-    pub source_id: String,
+    pub source_sub_type_id: Option<Text>,
+    pub source_id: Text,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -462,34 +475,39 @@ pub struct StatusChange {
     pub changed_on: Time,
     pub status: CandidateStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_status: Option<String>,
+    pub sub_status: Option<Text>,
 }
 
 /// A candidate's application to one job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Application {
-    pub job_id: String,
+    pub job_id: Text,
     pub status: CandidateStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub sub_status: Option<String>,
+    pub sub_status: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub starts_on: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<SourceDetails>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_of_rejection: Option<String>,
+    pub reason_of_rejection: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub reason_of_withdrawal: Option<String>,
+    pub reason_of_withdrawal: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub onboarding_status: Option<OnboardingStatus>,
     /// Candidate property values on this application, by property id.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub properties: std::collections::BTreeMap<String, Value>,
     /// Answers to the job's screening questions (from the Apply API; fixtures only).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub screening_answers: Vec<ScreeningAnswer>,
     pub created_on: Time,
+    #[serde(deserialize_with = "exact")]
     pub history: Vec<StatusChange>,
 }
 
@@ -499,21 +517,21 @@ pub struct Candidate {
     pub id: String,
     #[serde(default)]
     pub internal: bool,
-    pub first_name: String,
-    pub last_name: String,
+    pub first_name: Text,
+    pub last_name: Text,
     pub email: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub phone_number: Option<String>,
+    pub phone_number: Option<Text>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub location: Option<Value>,
+    pub location: Option<Json>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub web: Option<Value>,
-    #[serde(default)]
+    pub web: Option<Json>,
+    #[serde(default, deserialize_with = "exact")]
     pub tags: Vec<String>,
     #[serde(default)]
-    pub education: Vec<Value>,
+    pub education: Box<[Json]>,
     #[serde(default)]
-    pub experience: Vec<Value>,
+    pub experience: Box<[Json]>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_details: Option<SourceDetails>,
     #[serde(default)]
@@ -521,9 +539,13 @@ pub struct Candidate {
     pub created_on: Time,
     pub updated_on: Time,
     /// Applications in assignment order; the last one is the primary assignment.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "exact")]
     pub applications: Vec<Application>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        deserialize_with = "exact",
+        skip_serializing_if = "Vec::is_empty"
+    )]
     pub attachments: Vec<Attachment>,
 }
 
@@ -553,6 +575,18 @@ pub struct Attachment {
 }
 
 impl Candidate {
+    /// Drops the spare capacity of the candidate's lists (a list parsed or pushed to grows by
+    /// doubling; a stored candidate only changes by being replaced).
+    pub fn shrink_to_fit(&mut self) {
+        self.tags.shrink_to_fit();
+        self.attachments.shrink_to_fit();
+        self.applications.shrink_to_fit();
+        for a in &mut self.applications {
+            a.screening_answers.shrink_to_fit();
+            a.history.shrink_to_fit();
+        }
+    }
+
     pub fn application(&self, job_id: &str) -> Option<&Application> {
         self.applications.iter().find(|a| a.job_id == job_id)
     }

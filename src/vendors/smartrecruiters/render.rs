@@ -16,10 +16,12 @@ fn labeled(l: &Labeled) -> Value {
     json!({ "id": l.id, "label": l.label })
 }
 
-fn reason(map: &indexmap::IndexMap<String, Labeled>, id: &Option<String>) -> Value {
+fn reason(map: &indexmap::IndexMap<String, Labeled>, id: &Option<Text>) -> Value {
     match id {
         None => Value::Null,
-        Some(id) => map.get(id).map_or_else(|| json!({ "id": id }), labeled),
+        Some(id) => map
+            .get(id.as_str())
+            .map_or_else(|| json!({ "id": id }), labeled),
     }
 }
 

@@ -1,5 +1,7 @@
 //! One SmartRecruiters company's state. Records live in [`Table`]s: by id in O(1), and in
-//! creation order by a sequence number, so a page after a `pageId` is a range read (O(page)).
+//! creation order by a sequence number, so a page after a `pageId` is a slice read (O(page), plus
+//! the slots of rows removed in between). Rows are shared (`Arc`): copying a store copies
+//! pointers, and a write replaces the rows it changes.
 //! Indexes: users by email, attachments and approval requests by id, candidates by job (so `GET /candidates?jobId=`
 //! reads only that job's candidates). Rules decide and return [`Change`]s; [`Store::apply`]
 //! writes them.
@@ -7,7 +9,10 @@
 use super::model::*;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Borrow;
+use std::collections::{BTreeSet, HashMap};
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 /// Records that have a string id.
 pub trait Keyed {
@@ -19,26 +24,76 @@ macro_rules! keyed {
 }
 keyed!(User, Job, Candidate);
 
-#[derive(Debug, Clone)]
+/// A table's rows in creation order: the row with sequence number `seq` is at `seq - 1`, a
+/// removed row leaves a `None`. Rows are shared (`Arc`), so copying a table (a tenant's first
+/// write copies its store) copies pointers, not records.
+#[derive(Debug)]
 pub struct Table<T> {
-    rows: BTreeMap<u64, T>,
-    ids: HashMap<String, u64>,
-    next: u64,
+    rows: Vec<Option<Arc<T>>>,
+    /// Id to sequence number. The key is the row itself (hashed and compared by its id), so the
+    /// index holds no second copy of the ids.
+    ids: HashMap<ById<T>, u64>,
+}
+
+/// A row as a key of the id index: hashes, compares and borrows as its id.
+#[derive(Debug)]
+struct ById<T>(Arc<T>);
+
+impl<T> Clone for ById<T> {
+    fn clone(&self) -> Self {
+        ById(self.0.clone())
+    }
+}
+
+impl<T: Keyed> Hash for ById<T> {
+    fn hash<H: Hasher>(&self, state: &mut H) {
+        self.0.key().hash(state)
+    }
+}
+
+impl<T: Keyed> PartialEq for ById<T> {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.key() == other.0.key()
+    }
+}
+
+impl<T: Keyed> Eq for ById<T> {}
+
+impl<T: Keyed> Borrow<str> for ById<T> {
+    fn borrow(&self) -> &str {
+        self.0.key()
+    }
+}
+
+impl<T> Clone for Table<T> {
+    fn clone(&self) -> Self {
+        Self {
+            rows: self.rows.clone(),
+            ids: self.ids.clone(),
+        }
+    }
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
         Self {
-            rows: BTreeMap::new(),
+            rows: Vec::new(),
             ids: HashMap::new(),
-            next: 1,
         }
     }
 }
 
 impl<T: Keyed> Table<T> {
+    /// A table with room for `n` rows.
+    pub fn with_capacity(n: usize) -> Self {
+        Self {
+            rows: Vec::with_capacity(n),
+            ids: HashMap::with_capacity(n),
+        }
+    }
+
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.ids.get(id).and_then(|seq| self.rows.get(seq))
+        self.ids.get(id).and_then(|seq| self.at(*seq))
     }
 
     pub fn contains(&self, id: &str) -> bool {
@@ -52,51 +107,62 @@ impl<T: Keyed> Table<T> {
 
     /// The record at a sequence number.
     pub fn at(&self, seq: u64) -> Option<&T> {
-        self.rows.get(&seq)
+        let index = usize::try_from(seq.checked_sub(1)?).ok()?;
+        self.rows.get(index)?.as_deref()
     }
 
     pub fn len(&self) -> usize {
-        self.rows.len()
+        self.ids.len()
     }
 
     pub fn is_empty(&self) -> bool {
-        self.rows.is_empty()
+        self.ids.is_empty()
     }
 
     pub fn values(&self) -> impl Iterator<Item = &T> {
-        self.rows.values()
+        self.rows.iter().filter_map(|row| row.as_deref())
     }
 
     /// Records from the one with id `id` on, in creation order.
     pub fn from_id(&self, id: &str) -> Option<impl Iterator<Item = &T>> {
         let seq = *self.ids.get(id)?;
-        Some(self.rows.range(seq..).map(|(_, row)| row))
+        Some(self.after(seq - 1).map(|(_, row)| row))
     }
 
     /// Records after sequence number `seq`, in creation order, with their sequence numbers.
     pub fn after(&self, seq: u64) -> impl Iterator<Item = (u64, &T)> {
-        self.rows
-            .range(seq.saturating_add(1)..)
-            .map(|(seq, row)| (*seq, row))
+        let from = usize::try_from(seq).map_or(self.rows.len(), |s| s.min(self.rows.len()));
+        self.rows[from..]
+            .iter()
+            .zip(seq.saturating_add(1)..)
+            .filter_map(|(row, seq)| Some((seq, row.as_deref()?)))
     }
 
     /// Inserts or replaces (a replaced record keeps its place).
     pub fn put(&mut self, row: T) {
-        let seq = match self.ids.get(row.key()) {
-            Some(seq) => *seq,
-            None => {
-                let seq = self.next;
-                self.next += 1;
-                self.ids.insert(row.key().to_owned(), seq);
-                seq
+        let row = Arc::new(row);
+        match self.ids.remove_entry(row.key()) {
+            Some((_, seq)) => {
+                // `seq` came from this table, so its slot exists.
+                if let Some(slot) = usize::try_from(seq - 1)
+                    .ok()
+                    .and_then(|i| self.rows.get_mut(i))
+                {
+                    *slot = Some(row.clone());
+                }
+                self.ids.insert(ById(row), seq);
             }
-        };
-        self.rows.insert(seq, row);
+            None => {
+                self.rows.push(Some(row.clone()));
+                self.ids.insert(ById(row), self.rows.len() as u64);
+            }
+        }
     }
 
-    pub fn remove(&mut self, id: &str) -> Option<T> {
-        let seq = self.ids.remove(id)?;
-        self.rows.remove(&seq)
+    pub fn remove(&mut self, id: &str) -> Option<Arc<T>> {
+        let (_, seq) = self.ids.remove_entry(id)?;
+        let slot = self.rows.get_mut(usize::try_from(seq - 1).ok()?)?;
+        slot.take()
     }
 }
 
@@ -176,7 +242,7 @@ pub struct Store {
     /// Attachment id to candidate id.
     attachments: HashMap<String, String>,
     /// Job id to the sequence numbers of the candidates with an application to it.
-    candidates_by_job: HashMap<String, BTreeSet<u64>>,
+    candidates_by_job: HashMap<Text, BTreeSet<u64>>,
     /// Approval request id to job id.
     approvals: HashMap<String, String>,
 }
@@ -237,7 +303,7 @@ impl Store {
     /// The candidates (by sequence number) with an application to one of `jobs`.
     pub fn candidates_of_jobs(&self, jobs: &[String]) -> BTreeSet<u64> {
         jobs.iter()
-            .filter_map(|j| self.candidates_by_job.get(j))
+            .filter_map(|j| self.candidates_by_job.get(j.as_str()))
             .flatten()
             .copied()
             .collect()
@@ -255,7 +321,7 @@ impl Store {
             self.attachments.remove(&a.id);
         }
         for app in &old.applications {
-            if let Some(set) = self.candidates_by_job.get_mut(&app.job_id) {
+            if let Some(set) = self.candidates_by_job.get_mut(app.job_id.as_str()) {
                 set.remove(&seq);
             }
         }
@@ -278,12 +344,13 @@ impl Store {
                     }
                     self.jobs.put(*job)
                 }
-                Change::PutCandidate(candidate) => {
+                Change::PutCandidate(mut candidate) => {
+                    candidate.shrink_to_fit();
                     self.unindex_candidate(&candidate.id);
                     for a in &candidate.attachments {
                         self.attachments.insert(a.id.clone(), candidate.id.clone());
                     }
-                    let jobs: Vec<String> = candidate
+                    let jobs: Vec<Text> = candidate
                         .applications
                         .iter()
                         .map(|a| a.job_id.clone())
@@ -340,6 +407,79 @@ mod tests {
             .collect()
     }
 
+    #[derive(Debug, Clone, PartialEq)]
+    struct Row {
+        id: String,
+        n: u32,
+    }
+
+    impl Keyed for Row {
+        fn key(&self) -> &str {
+            &self.id
+        }
+    }
+
+    fn row(id: &str, n: u32) -> Row {
+        Row { id: id.into(), n }
+    }
+
+    #[test]
+    fn a_table_keeps_creation_order_through_replaces_and_removes() {
+        let mut t = Table::default();
+        for (i, id) in ["a", "b", "c", "d"].into_iter().enumerate() {
+            t.put(row(id, i as u32));
+        }
+        t.put(row("b", 10));
+        assert_eq!(t.remove("c").map(|r| r.n), Some(2));
+        assert!(t.remove("c").is_none());
+        t.put(row("e", 4));
+        let copy = t.clone();
+        t.put(row("a", 11));
+        let ns = |t: &Table<Row>| t.values().map(|r| r.n).collect::<Vec<_>>();
+        assert_eq!(ns(&t), [11, 10, 3, 4]);
+        assert_eq!(ns(&copy), [0, 10, 3, 4]);
+        assert_eq!((t.len(), t.seq("d"), t.seq("c")), (4, Some(4), None));
+        assert_eq!(t.get("b"), Some(&row("b", 10)));
+        assert!(t.get("c").is_none() && !t.contains("c") && t.contains("e"));
+        let after = |seq| t.after(seq).map(|(s, r)| (s, r.n)).collect::<Vec<_>>();
+        assert_eq!(after(0), [(1, 11), (2, 10), (4, 3), (5, 4)]);
+        assert_eq!(after(2), [(4, 3), (5, 4)]);
+        assert!(after(5).is_empty() && after(u64::MAX).is_empty());
+        assert_eq!(t.at(3), None);
+        assert_eq!(t.at(0), None);
+        assert_eq!(t.at(u64::MAX), None);
+        let from = |id| {
+            t.from_id(id)
+                .map(|rows| rows.map(|r| r.n).collect::<Vec<_>>())
+        };
+        assert_eq!(from("d"), Some(vec![3, 4]));
+        assert_eq!(from("c"), None);
+    }
+
+    #[test]
+    fn free_form_candidate_fields_read_back_as_written() {
+        let mut doc = super::super::generate::generate(5, 2, &|_| {});
+        let written = serde_json::json!({
+            "location": {"city": "Kraków", "lat": 50.06, "country": "Poland", "extra": [1, null, {"z": true, "a": -1}]},
+            "web": {"website": "https://example.com", "linkedIn": "in/x"},
+            "education": [{"institution": "U", "degree": "BSc", "from": 2001}],
+            "experience": [],
+        });
+        let c = &mut doc["candidates"][0];
+        for (k, v) in written.as_object().unwrap() {
+            c[k] = v.clone();
+        }
+        let id = c["id"].as_str().unwrap().to_owned();
+        let store = Store::from_snapshot("demo", &doc).unwrap();
+        let shown =
+            super::super::render::candidate_details(&store, store.candidates.get(&id).unwrap());
+        for k in ["location", "web", "education", "experience"] {
+            assert_eq!(shown[k].to_string(), written[k].to_string(), "{k}");
+        }
+        let again = Store::from_snapshot("again", &store.snapshot()).unwrap();
+        assert_eq!(again.candidates.get(&id), store.candidates.get(&id));
+    }
+
     #[test]
     fn the_job_index_follows_every_change() {
         let doc = super::super::generate::generate(5, 50, &|_| {});
@@ -362,7 +502,7 @@ mod tests {
         store.apply(vec![Change::PutCandidate(Box::new(moved))]);
         let mut joined = store.candidates.get(&ids[5]).unwrap().clone();
         let mut app = joined.applications[0].clone();
-        app.job_id = jobs[6].clone();
+        app.job_id = Text::new(&jobs[6]);
         joined.applications.push(app);
         store.apply(vec![Change::PutCandidate(Box::new(joined))]);
         check(&store);

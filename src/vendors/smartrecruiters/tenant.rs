@@ -3,7 +3,7 @@
 
 use super::error::SrError;
 use super::model::*;
-use super::store::{AccessToken, ApiClient, ApiKey, Change, SourceValue, Store};
+use super::store::{AccessToken, ApiClient, ApiKey, Change, SourceValue, Store, Table};
 use super::user_rules::validate_user;
 use crate::admin::AdminError;
 use crate::clock::Clock;
@@ -61,8 +61,10 @@ pub(super) struct FixtureDoc {
     candidate_properties: Vec<CandidateProperty>,
     #[serde(default)]
     jobs: Vec<Job>,
+    /// Boxed, so the list holds pointers while it grows, not 100k records twice.
+    #[allow(clippy::vec_box)]
     #[serde(default)]
-    candidates: Vec<Candidate>,
+    candidates: Vec<Box<Candidate>>,
     #[serde(default)]
     api_keys: Vec<ApiKey>,
     #[serde(default)]
@@ -85,7 +87,9 @@ pub struct TokenResponse {
 pub type SrTenant = TenantState<Store>;
 
 fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
-    let doc: FixtureDoc = file.parse()?;
+    // Interned: the texts that repeat on every candidate (job ids, sources, screening questions,
+    // cities) are held once.
+    let doc: FixtureDoc = super::compact::interning(|| file.parse())?;
     let mut store = Store::new(doc.company);
     for g in doc.access_groups {
         store.apply(vec![Change::PutAccessGroup(g)]);
@@ -143,14 +147,15 @@ fn load(file: &FixtureFile) -> Result<Store, FixtureError> {
         store.apply(vec![Change::PutCandidateProperty(Box::new(p))]);
     }
     for (i, job) in doc.jobs.into_iter().enumerate() {
-        let record = format!("jobs[{i}] (id {})", job.id);
-        check_job(&store, &job).map_err(|m| file.record_error(&record, m))?;
+        check_job(&store, &job)
+            .map_err(|m| file.record_error(format!("jobs[{i}] (id {})", job.id), m))?;
         store.apply(vec![Change::PutJob(Box::new(job))]);
     }
+    store.candidates = Table::with_capacity(doc.candidates.len());
     for (i, c) in doc.candidates.into_iter().enumerate() {
-        let record = format!("candidates[{i}] (id {})", c.id);
-        check_candidate(&store, &c).map_err(|m| file.record_error(&record, m))?;
-        store.apply(vec![Change::PutCandidate(Box::new(c))]);
+        check_candidate(&store, &c)
+            .map_err(|m| file.record_error(format!("candidates[{i}] (id {})", c.id), m))?;
+        store.apply(vec![Change::PutCandidate(c)]);
     }
     let user_ok = |store: &Store, id: &str| store.users.contains(id);
     for (i, k) in doc.api_keys.into_iter().enumerate() {
@@ -240,7 +245,7 @@ fn check_candidate(store: &Store, c: &Candidate) -> Result<(), String> {
             && !a
                 .reason_of_rejection
                 .as_ref()
-                .is_some_and(|r| store.rejection_reasons.contains_key(r))
+                .is_some_and(|r| store.rejection_reasons.contains_key(r.as_str()))
         {
             return Err(format!(
                 "REJECTED on job {} without a known rejection reason",
@@ -251,7 +256,7 @@ fn check_candidate(store: &Store, c: &Candidate) -> Result<(), String> {
             && !a
                 .reason_of_withdrawal
                 .as_ref()
-                .is_some_and(|r| store.withdrawal_reasons.contains_key(r))
+                .is_some_and(|r| store.withdrawal_reasons.contains_key(r.as_str()))
         {
             return Err(format!(
                 "WITHDRAWN on job {} without a known withdrawal reason",
@@ -285,7 +290,11 @@ fn snapshot(store: &Store) -> Value {
         job_properties: store.job_properties.values().cloned().collect(),
         candidate_properties: store.candidate_properties.values().cloned().collect(),
         jobs: store.jobs.values().cloned().collect(),
-        candidates: store.candidates.values().cloned().collect(),
+        candidates: store
+            .candidates
+            .values()
+            .map(|c| Box::new(c.clone()))
+            .collect(),
         api_keys: store.api_keys.values().cloned().collect(),
         clients: store.clients.values().cloned().collect(),
         tokens,

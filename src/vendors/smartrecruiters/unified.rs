@@ -161,7 +161,7 @@ fn application(s: &Store, c: &Candidate, a: &Application) -> UnifiedRecord {
     let source = a
         .source
         .as_ref()
-        .and_then(|d| s.sources.get(&d.source_id))
+        .and_then(|d| s.sources.get(d.source_id.as_str()))
         .map(|v| v.label.clone());
     let modified = a.history.last().map_or(a.created_on, |h| h.changed_on);
     UnifiedRecord::new(
@@ -180,7 +180,7 @@ fn application(s: &Store, c: &Candidate, a: &Application) -> UnifiedRecord {
             ),
             (
                 "job_id",
-                UnifiedRef::One(UnifiedKind::Job, a.job_id.clone()),
+                UnifiedRef::One(UnifiedKind::Job, a.job_id.to_string()),
             ),
             (
                 "current_stage",
