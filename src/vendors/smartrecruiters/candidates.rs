@@ -128,28 +128,23 @@ impl Filters {
 pub async fn search(caller: Caller, req: HttpRequest) -> Result<HttpResponse, SrError> {
     let params = PageParams::from_query(&req, 10)?;
     let filters = Filters::from_query(&req)?;
-    let page = caller.read(|store, actor| {
+    caller.read(|store, actor| {
         require(actor, need::READ_CANDIDATES, "Reading candidates")?;
         let keep = |c: &Candidate| filters.matches(c);
-        let render = |c: &Candidate| render::candidate(store, c);
+        let render = |c| render::candidate_view(store, c);
         if !filters.jobs.is_empty() {
             let seqs = store.candidates_of_jobs(&filters.jobs);
-            return Ok(pagination::page_of(
-                &store.candidates,
-                &seqs,
-                params,
-                &keep,
-                render,
-            ));
+            let page = pagination::page_of(&store.candidates, &seqs, params, &keep, render);
+            return Ok(pagination::respond(&req, page, Shape::Full));
         }
         let keep: Option<&dyn Fn(&Candidate) -> bool> = if filters.is_empty() {
             None
         } else {
             Some(&keep)
         };
-        Ok(pagination::page(&store.candidates, params, keep, render))
-    })?;
-    Ok(pagination::respond(&req, page, Shape::Full))
+        let page = pagination::page(&store.candidates, params, keep, render);
+        Ok(pagination::respond(&req, page, Shape::Full))
+    })
 }
 
 fn read_candidate<T>(

@@ -9,10 +9,11 @@
 use super::error::SrError;
 use super::input::query;
 use super::store::{Keyed, Table};
-use actix_web::http::header;
-use actix_web::{HttpRequest, HttpResponse};
+use actix_web::http::header::{self, ContentType};
+use actix_web::{HttpRequest, HttpResponse, ResponseError};
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use serde::Serialize;
 use serde_json::{json, Value};
 
 pub const MAX_LIMIT: usize = 100;
@@ -65,22 +66,22 @@ impl PageParams {
 }
 
 /// One page of a list.
-pub struct Page {
+pub struct Page<R = Value> {
     pub limit: usize,
     pub offset: usize,
     pub next_page_id: Option<String>,
     pub total_found: usize,
-    pub content: Vec<Value>,
+    pub content: Vec<R>,
 }
 
 /// Pages `table` in creation order. `keep` filters (`None`: no filter, so the total is the
 /// table's size and the page costs O(limit); with a filter the total costs a scan).
-pub fn page<T: Keyed>(
-    table: &Table<T>,
+pub fn page<'t, T: Keyed, R>(
+    table: &'t Table<T>,
     params: PageParams,
     keep: Option<&dyn Fn(&T) -> bool>,
-    render: impl Fn(&T) -> Value,
-) -> Page {
+    render: impl Fn(&'t T) -> R,
+) -> Page<R> {
     let total_found = match keep {
         None => table.len(),
         Some(k) => table.values().filter(|r| k(r)).count(),
@@ -90,13 +91,13 @@ pub fn page<T: Keyed>(
 
 /// Pages the rows `seqs` name (ascending sequence numbers, from an index), so a list narrowed by
 /// an index costs O(rows in the index), not O(table).
-pub fn page_of<'t, T: Keyed>(
+pub fn page_of<'t, T: Keyed, R>(
     table: &'t Table<T>,
     seqs: &std::collections::BTreeSet<u64>,
     params: PageParams,
     keep: &dyn Fn(&T) -> bool,
-    render: impl Fn(&T) -> Value,
-) -> Page {
+    render: impl Fn(&'t T) -> R,
+) -> Page<R> {
     let rows = |from: u64| {
         seqs.range(from..)
             .filter_map(|seq| table.at(*seq).map(|row| (*seq, row)))
@@ -111,13 +112,13 @@ pub fn page_of<'t, T: Keyed>(
     )
 }
 
-fn cut<'t, T: 't>(
+fn cut<'t, T: 't, R>(
     rows: impl Iterator<Item = (u64, &'t T)>,
     params: PageParams,
     keep: Option<&dyn Fn(&T) -> bool>,
     total_found: usize,
-    render: impl Fn(&T) -> Value,
-) -> Page {
+    render: impl Fn(&'t T) -> R,
+) -> Page<R> {
     let mut content = Vec::with_capacity(params.limit);
     let mut last = params.after;
     let mut more = false;
@@ -149,7 +150,7 @@ pub enum Shape {
 }
 
 /// The list response, with the `Link` header while there is a next page.
-pub fn respond(req: &HttpRequest, page: Page, shape: Shape) -> HttpResponse {
+pub fn respond<R: Serialize>(req: &HttpRequest, page: Page<R>, shape: Shape) -> HttpResponse {
     let mut response = HttpResponse::Ok();
     if let Some(next) = &page.next_page_id {
         let mut pairs: Vec<(String, String)> =
@@ -170,21 +171,37 @@ pub fn respond(req: &HttpRequest, page: Page, shape: Shape) -> HttpResponse {
         );
         response.insert_header((header::LINK, link));
     }
-    let body = match shape {
-        Shape::Full => json!({
-            "limit": page.limit,
-            "offset": page.offset,
-            "nextPageId": page.next_page_id,
-            "totalFound": page.total_found,
-            "content": page.content,
-        }),
-        Shape::Users => json!({
-            "limit": page.limit,
-            "nextPageId": page.next_page_id,
-            "content": page.content,
-        }),
+    let full = shape == Shape::Full;
+    let body = ListBody {
+        limit: page.limit,
+        offset: full.then_some(page.offset),
+        next_page_id: &page.next_page_id,
+        total_found: full.then_some(page.total_found),
+        content: &page.content,
     };
-    response.json(body)
+    let mut bytes = Vec::with_capacity(256 + page.content.len() * 1280);
+    match serde_json::to_writer(&mut bytes, &body) {
+        Ok(()) => response.content_type(ContentType::json()).body(bytes),
+        Err(e) => SrError::new(
+            actix_web::http::StatusCode::INTERNAL_SERVER_ERROR,
+            "INTERNAL_ERROR",
+            format!("the answer could not be written: {e}"),
+        )
+        .error_response(),
+    }
+}
+
+/// A list body, written as it stands (the page's records are not copied into a tree).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ListBody<'a, R> {
+    limit: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    offset: Option<usize>,
+    next_page_id: &'a Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    total_found: Option<usize>,
+    content: &'a [R],
 }
 
 /// A configuration list: `{totalFound, content}`.

@@ -25,57 +25,120 @@ fn reason(map: &indexmap::IndexMap<String, Labeled>, id: &Option<Text>) -> Value
     }
 }
 
-fn assignment(store: &Store, c: &Candidate, a: &Application) -> Value {
-    let title = store.jobs.get(&a.job_id).map(|j| j.title.clone());
-    json!({
-        "job": {
-            "id": a.job_id,
-            "title": title,
-            "actions": {"details": link(format!("/jobs/{}", a.job_id))},
+/// An `actions` link: `{url, method: GET}` on the real host.
+#[derive(serde::Serialize)]
+struct Link {
+    url: String,
+    method: &'static str,
+}
+
+fn link_to(path: std::fmt::Arguments) -> Link {
+    Link {
+        url: format!("{BASE}{path}"),
+        method: "GET",
+    }
+}
+
+/// `Candidate` (a search result), written straight from the store: a page of 100 is written
+/// without building a JSON tree per candidate.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CandidateView<'a> {
+    id: &'a str,
+    internal: bool,
+    first_name: &'a Text,
+    last_name: &'a Text,
+    email: &'a str,
+    created_on: &'a Time,
+    updated_on: &'a Time,
+    location: &'a Option<Json>,
+    average_rating: f64,
+    tags: &'a [String],
+    primary_assignment: Option<AssignmentView<'a>>,
+    secondary_assignments: Vec<AssignmentView<'a>>,
+    actions: CandidateActions,
+}
+
+#[derive(serde::Serialize)]
+struct CandidateActions {
+    details: Link,
+    tags: Link,
+    attachments: Link,
+}
+
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct AssignmentView<'a> {
+    job: AssignedJob<'a>,
+    status: CandidateStatus,
+    sub_status: &'a Option<Text>,
+    actions: AssignmentActions,
+}
+
+#[derive(serde::Serialize)]
+struct AssignedJob<'a> {
+    id: &'a Text,
+    title: Option<&'a str>,
+    actions: JobActions,
+}
+
+#[derive(serde::Serialize)]
+struct JobActions {
+    details: Link,
+}
+
+#[derive(serde::Serialize)]
+struct AssignmentActions {
+    application: Link,
+}
+
+fn assignment<'a>(store: &'a Store, c: &'a Candidate, a: &'a Application) -> AssignmentView<'a> {
+    AssignmentView {
+        job: AssignedJob {
+            id: &a.job_id,
+            title: store.jobs.get(&a.job_id).map(|j| j.title.as_str()),
+            actions: JobActions {
+                details: link_to(format_args!("/jobs/{}", a.job_id)),
+            },
         },
-        "status": a.status,
-        "subStatus": a.sub_status,
-        "actions": {"application": link(format!("/candidates/{}/jobs/{}", c.id, a.job_id))},
-    })
+        status: a.status,
+        sub_status: &a.sub_status,
+        actions: AssignmentActions {
+            application: link_to(format_args!("/candidates/{}/jobs/{}", c.id, a.job_id)),
+        },
+    }
 }
 
-fn assignments(store: &Store, c: &Candidate) -> (Value, Vec<Value>) {
-    let primary = c.primary().map_or(Value::Null, |a| assignment(store, c, a));
+pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'a> {
     let n = c.applications.len().saturating_sub(1);
-    let secondary = c.applications[..n]
-        .iter()
-        .rev()
-        .map(|a| assignment(store, c, a))
-        .collect();
-    (primary, secondary)
+    CandidateView {
+        id: &c.id,
+        internal: c.internal,
+        first_name: &c.first_name,
+        last_name: &c.last_name,
+        email: &c.email,
+        created_on: &c.created_on,
+        updated_on: &c.updated_on,
+        location: &c.location,
+        average_rating: c.average_rating,
+        tags: &c.tags,
+        primary_assignment: c.primary().map(|a| assignment(store, c, a)),
+        secondary_assignments: c.applications[..n]
+            .iter()
+            .rev()
+            .map(|a| assignment(store, c, a))
+            .collect(),
+        actions: CandidateActions {
+            details: link_to(format_args!("/candidates/{}", c.id)),
+            tags: link_to(format_args!("/candidates/{}/tags", c.id)),
+            attachments: link_to(format_args!("/candidates/{}/attachments", c.id)),
+        },
+    }
 }
 
-fn candidate_actions(c: &Candidate) -> Value {
-    json!({
-        "details": link(format!("/candidates/{}", c.id)),
-        "tags": link(format!("/candidates/{}/tags", c.id)),
-        "attachments": link(format!("/candidates/{}/attachments", c.id)),
-    })
-}
-
-/// `Candidate` (search results).
+/// `Candidate` (search results) as a JSON tree.
 pub fn candidate(store: &Store, c: &Candidate) -> Value {
-    let (primary, secondary) = assignments(store, c);
-    json!({
-        "id": c.id,
-        "internal": c.internal,
-        "firstName": c.first_name,
-        "lastName": c.last_name,
-        "email": c.email,
-        "createdOn": c.created_on,
-        "updatedOn": c.updated_on,
-        "location": c.location,
-        "averageRating": c.average_rating,
-        "tags": c.tags,
-        "primaryAssignment": primary,
-        "secondaryAssignments": secondary,
-        "actions": candidate_actions(c),
-    })
+    serde_json::to_value(candidate_view(store, c)).unwrap_or(Value::Null)
 }
 
 /// `CandidateDetails`: the search fields and the candidate's own data.
