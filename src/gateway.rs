@@ -48,10 +48,9 @@ async fn read_body(payload: &mut Payload, limit: usize) -> Result<Option<Bytes>,
 
 struct Started {
     vendor: Vendor,
-    method: String,
-    path: String,
-    query: String,
-    headers: actix_web::http::header::HeaderMap,
+    method: actix_web::http::Method,
+    uri: actix_web::http::Uri,
+    headers: Vec<(HeaderName, HeaderValue)>,
     at: Instant,
 }
 
@@ -70,8 +69,7 @@ impl Started {
             tenant,
             vendor: self.vendor,
             method: self.method,
-            path: self.path,
-            query: self.query,
+            uri: self.uri,
             headers: self.headers,
             body: kept(body),
             status,
@@ -121,13 +119,15 @@ async fn handle(
     };
     let started = Started {
         vendor,
-        method: req.method().as_str().to_owned(),
-        path: req.path().to_owned(),
-        query: req.query_string().to_owned(),
+        method: req.method().clone(),
+        uri: req.uri().clone(),
         headers: if sandbox.journal.enabled() {
-            req.headers().clone()
+            req.headers()
+                .iter()
+                .map(|(n, v)| (n.clone(), v.clone()))
+                .collect()
         } else {
-            Default::default()
+            Vec::new()
         },
         at: Instant::now(),
     };
@@ -135,10 +135,20 @@ async fn handle(
     // Rate limits first: a refused request does not reach faults or handlers.
     let mut _permit = None;
     if vendor.reports_rate_limits() {
-        let idle = Usage::idle(&vendor.documented_limits(), &started.method, &vendor_path);
+        let idle = Usage::idle(
+            &vendor.documented_limits(),
+            started.method.as_str(),
+            &vendor_path,
+        );
         req.extensions_mut().insert(Reported(idle));
     }
-    if let Some(key) = vendor.credential_key(req.headers()) {
+    // Only a vendor that reports its limits, or limits in force somewhere, need the caller's
+    // credential here.
+    let limited = vendor.reports_rate_limits() || sandbox.limits_in_force();
+    if let Some(key) = limited
+        .then(|| vendor.credential_key(req.headers()))
+        .flatten()
+    {
         let tenant = sandbox
             .registry
             .by_credential(vendor, &key)
@@ -152,7 +162,7 @@ async fn handle(
         });
         if let Some(limiter) = limiter {
             let second = sandbox.clock.now().timestamp();
-            match limiter.admit(&key, &started.method, &vendor_path, second) {
+            match limiter.admit(&key, started.method.as_str(), &vendor_path, second) {
                 Ok(permit) => {
                     if vendor.reports_rate_limits() {
                         req.extensions_mut().insert(Reported(permit.1));
@@ -175,11 +185,12 @@ async fn handle(
 
     if !sandbox.faults.is_empty() {
         let tenant = vendor.tenant_hint(req.headers(), &sandbox.registry);
-        if let Some(effect) =
-            sandbox
-                .faults
-                .check(vendor, tenant.as_deref(), &started.method, &vendor_path)
-        {
+        if let Some(effect) = sandbox.faults.check(
+            vendor,
+            tenant.as_deref(),
+            started.method.as_str(),
+            &vendor_path,
+        ) {
             if let Some(ms) = effect.latency_ms {
                 actix_web::rt::time::sleep(Duration::from_millis(ms)).await;
             }

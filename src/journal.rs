@@ -4,11 +4,14 @@
 //! Each ring has its own lock; nothing here is global on the request path.
 
 use crate::vendors::Vendor;
+use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::{Method, Uri};
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
 use dashmap::DashMap;
 use parking_lot::Mutex;
 use serde_json::{json, Value};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, VecDeque};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -33,11 +36,12 @@ pub struct Entry {
     pub at: DateTime<Utc>,
     pub tenant: Option<String>,
     pub vendor: Vendor,
-    pub method: String,
-    pub path: String,
-    pub query: String,
-    /// As received; secrets are redacted when the journal is read.
-    pub headers: actix_web::http::header::HeaderMap,
+    pub method: Method,
+    /// Path and query as received (a clone shares the request's bytes).
+    pub uri: Uri,
+    /// As received; secrets are redacted when the journal is read. A list, not a map: it is
+    /// only ever copied in and read in order.
+    pub headers: Vec<(HeaderName, HeaderValue)>,
     pub body: Bytes,
     /// 0 when the connection was dropped.
     pub status: u16,
@@ -53,9 +57,9 @@ impl Entry {
             "at": self.at,
             "tenant": self.tenant,
             "vendor": self.vendor,
-            "method": self.method,
-            "path": self.path,
-            "query": self.query,
+            "method": self.method.as_str(),
+            "path": self.uri.path(),
+            "query": self.uri.query().unwrap_or_default(),
             "headers": redacted_headers(
                 self.headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()))
             ),
@@ -86,11 +90,11 @@ impl Filter {
             && self
                 .method
                 .as_ref()
-                .is_none_or(|m| e.method.eq_ignore_ascii_case(m))
+                .is_none_or(|m| e.method.as_str().eq_ignore_ascii_case(m))
             && self
                 .path
                 .as_ref()
-                .is_none_or(|p| e.path.contains(p.as_str()))
+                .is_none_or(|p| e.uri.path().contains(p.as_str()))
     }
 }
 
@@ -144,6 +148,13 @@ pub fn redacted_headers<'a>(
         .collect()
 }
 
+/// Appends to a ring of `size`, answering the entry it pushed out.
+fn push(ring: &mut VecDeque<Entry>, entry: Entry, size: usize) -> Option<Entry> {
+    let oldest = (ring.len() >= size).then(|| ring.pop_front()).flatten();
+    ring.push_back(entry);
+    oldest
+}
+
 impl Journal {
     /// A journal keeping `size` entries per tenant (0: off).
     pub fn new(size: usize) -> Self {
@@ -165,18 +176,23 @@ impl Journal {
         }
         entry.seq = self.seq.fetch_add(1, Ordering::Relaxed);
         let key = match &entry.tenant {
-            Some(tenant) => tenant.clone(),
-            None => format!("-{}", entry.vendor),
+            Some(tenant) => Cow::Borrowed(tenant.as_str()),
+            None => Cow::Owned(format!("-{}", entry.vendor)),
         };
-        let ring = self
-            .rings
-            .entry(key)
-            .or_insert_with(|| Mutex::new(VecDeque::with_capacity(self.size.min(64))));
-        let mut ring = ring.lock();
-        if ring.len() == self.size {
-            ring.pop_front();
-        }
-        ring.push_back(entry);
+        // The ring exists after a tenant's first request: find it under the map's shared lock.
+        let oldest = match self.rings.get(key.as_ref()) {
+            Some(ring) => push(&mut ring.lock(), entry, self.size),
+            None => {
+                let ring = self
+                    .rings
+                    .entry(key.into_owned())
+                    .or_insert_with(|| Mutex::new(VecDeque::with_capacity(self.size.min(64))));
+                let oldest = push(&mut ring.lock(), entry, self.size);
+                oldest
+            }
+        };
+        // Dropped here, after the locks are released.
+        drop(oldest);
     }
 
     /// Matching entries, oldest first; at most `limit` of the newest.
@@ -232,9 +248,8 @@ mod tests {
             at: Utc::now(),
             tenant: Some(tenant.into()),
             vendor: Vendor::AtsAnywhere,
-            method: "GET".into(),
-            path: path.into(),
-            query: String::new(),
+            method: Method::GET,
+            uri: path.parse().expect("a test path"),
             headers: Default::default(),
             body: Bytes::new(),
             status: 200,
@@ -258,7 +273,7 @@ mod tests {
             },
             None,
         );
-        let paths: Vec<&str> = a.iter().map(|e| e.path.as_str()).collect();
+        let paths: Vec<&str> = a.iter().map(|e| e.uri.path()).collect();
         assert_eq!(paths, ["/a/7", "/a/8", "/a/9"]);
         assert_eq!(journal.list(&Filter::default(), Some(2)).len(), 2);
         assert_eq!(

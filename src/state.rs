@@ -81,6 +81,11 @@ impl SandboxState {
     }
 
     /// The limits of a tenant, if it has any.
+    /// Whether any tenant has rate limits in force (`--enforce-rate-limits` or the control plane).
+    pub fn limits_in_force(&self) -> bool {
+        self.any_limits.load(Ordering::Acquire)
+    }
+
     pub fn limiter(&self, tenant: &str) -> Option<Arc<Limiter>> {
         if !self.any_limits.load(Ordering::Acquire) {
             return None;
@@ -91,6 +96,9 @@ impl SandboxState {
     /// The observing limiter of a tenant of a vendor that reports its documented limits on
     /// every response (made on first use).
     pub fn observer(&self, tenant: &str, vendor: Vendor) -> Arc<Limiter> {
+        if let Some(observer) = self.observers.get(tenant) {
+            return observer.clone();
+        }
         self.observers
             .entry(tenant.to_owned())
             .or_insert_with(|| Arc::new(Limiter::observing(vendor.documented_limits())))
