@@ -19,14 +19,25 @@ pub struct Call<'a> {
     pub endpoint: &'static str,
     /// The tenant's id (file handles carry it).
     pub tenant_id: String,
-    /// Where this API is reached (`http://host/ashby` or `http://api.ashbyhq.com`), for URLs
-    /// the answers hand out.
-    pub base_url: String,
+    /// The request, for [`Call::base_url`].
+    pub request: &'a actix_web::HttpRequest,
     /// File parts of a multipart request (the deprecated upload form).
     pub uploads: Vec<super::files::FormFile>,
 }
 
 impl Call<'_> {
+    /// Where this API is reached (`http://host/ashby` or `http://api.ashbyhq.com`), for URLs
+    /// the answers hand out.
+    pub fn base_url(&self) -> String {
+        let info = self.request.connection_info();
+        let prefix = if self.request.path().starts_with("/ashby/") {
+            "/ashby"
+        } else {
+            ""
+        };
+        format!("{}://{}{prefix}", info.scheme(), info.host())
+    }
+
     pub fn now(&self) -> Time {
         self.clock.now()
     }

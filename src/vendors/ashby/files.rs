@@ -53,7 +53,7 @@ pub fn create_upload_handle(call: &Call, body: Value) -> Result<HttpResponse> {
         return Err(AshbyError::invalid_input("filename must not be empty"));
     }
     let tenant = call.tenant_id.clone();
-    let base = call.base_url.clone();
+    let base = call.base_url();
     let out = call.write(
         |_, now, rng| {
             let handle = new_handle(&tenant, &rng.uuid());
@@ -348,7 +348,7 @@ pub fn info(call: &Call, body: Value) -> Result<HttpResponse> {
         return Err(AshbyError::not_found("file", "File"));
     }
     Ok(success(
-        json!({"url": format!("{}/_files/{}", call.base_url, p.file_handle)}),
+        json!({"url": format!("{}/_files/{}", call.base_url(), p.file_handle)}),
         None,
     ))
 }

@@ -327,19 +327,13 @@ fn run(
             "Request payload is malformed: expected a JSON object",
         ));
     }
-    let info = req.connection_info();
-    let prefix = if req.path().starts_with("/ashby/") {
-        "/ashby"
-    } else {
-        ""
-    };
     let call = Call {
         tenant: org,
         key: api_key,
         clock: &sandbox.clock,
         endpoint: name,
         tenant_id: tenant.id.clone(),
-        base_url: format!("{}://{}{prefix}", info.scheme(), info.host()),
+        request: req,
         uploads,
     };
     handler(&call, body)
