@@ -86,9 +86,15 @@ impl<T> Rows<T> {
 
     fn push(&mut self, row: T) {
         match self.blocks.last_mut() {
+            // A growing first block doubles up to the block size at most (a power of two).
             Some(block) if block.len() < Self::BLOCK => block.push(row),
             _ => {
-                let mut block = Vec::with_capacity(Self::BLOCK);
+                // The first block grows as records come (most tables of a small tenant hold a
+                // handful); the next ones are made whole.
+                let mut block = match self.blocks.is_empty() {
+                    true => Vec::new(),
+                    false => Vec::with_capacity(Self::BLOCK),
+                };
                 block.push(row);
                 self.blocks.push(block);
             }
