@@ -365,3 +365,44 @@ pub fn exact_list<'de, D: serde::Deserializer<'de>, T: serde::Deserialize<'de>>(
     list.shrink_to_fit();
     Ok(list)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A list parsed in blocks reads back whole and in order, across block boundaries, and
+    /// writes out as the list it was.
+    #[test]
+    fn chunked_lists_keep_every_record_in_order() {
+        for n in [0usize, 1, 1023, 1024, 1025, 3000] {
+            let text = serde_json::to_string(&(0..n).collect::<Vec<_>>()).expect("a list");
+            let chunked: Chunked<usize> = serde_json::from_str(&text).expect("parses");
+            assert_eq!(chunked.len(), n);
+            assert_eq!(chunked.is_empty(), n == 0);
+            assert!(
+                chunked.0.iter().all(|b| b.len() <= 1024),
+                "blocks of at most 1024"
+            );
+            assert_eq!(serde_json::to_string(&chunked).expect("writes"), text);
+            let back: Vec<usize> = chunked.into_iter().collect();
+            assert_eq!(back, (0..n).collect::<Vec<_>>());
+        }
+        let collected: Chunked<usize> = (0..2500).collect();
+        assert_eq!(
+            collected.iter().copied().collect::<Vec<_>>(),
+            (0..2500).collect::<Vec<_>>()
+        );
+    }
+
+    #[test]
+    fn exact_lists_have_no_spare_room() {
+        #[derive(serde::Deserialize)]
+        struct Doc {
+            #[serde(deserialize_with = "exact_list")]
+            items: Vec<u32>,
+        }
+        let doc: Doc = serde_json::from_str(r#"{"items":[1,2,3,4,5]}"#).expect("parses");
+        assert_eq!(doc.items, [1, 2, 3, 4, 5]);
+        assert_eq!(doc.items.capacity(), 5);
+    }
+}

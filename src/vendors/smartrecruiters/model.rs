@@ -216,18 +216,6 @@ pub struct User {
     pub access_groups: Vec<String>,
 }
 
-/// A list parsed without spare capacity (a parsed list grows by doubling; a stored one is only
-/// ever replaced, so the spare room would stay unused).
-pub fn exact<'de, D, T>(d: D) -> Result<Vec<T>, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    T: Deserialize<'de>,
-{
-    let mut list = Vec::<T>::deserialize(d)?;
-    list.shrink_to_fit();
-    Ok(list)
-}
-
 pub fn default_language() -> String {
     "en".into()
 }
@@ -502,12 +490,12 @@ pub struct Application {
     /// Answers to the job's screening questions (from the Apply API; fixtures only).
     #[serde(
         default,
-        deserialize_with = "exact",
+        deserialize_with = "crate::fixtures::exact_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub screening_answers: Vec<ScreeningAnswer>,
     pub created_on: Time,
-    #[serde(deserialize_with = "exact")]
+    #[serde(deserialize_with = "crate::fixtures::exact_list")]
     pub history: Vec<StatusChange>,
 }
 
@@ -526,7 +514,7 @@ pub struct Candidate {
     pub location: Option<Json>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub web: Option<Json>,
-    #[serde(default, deserialize_with = "exact")]
+    #[serde(default, deserialize_with = "crate::fixtures::exact_list")]
     pub tags: Vec<String>,
     #[serde(default)]
     pub education: Box<[Json]>,
@@ -539,11 +527,11 @@ pub struct Candidate {
     pub created_on: Time,
     pub updated_on: Time,
     /// Applications in assignment order; the last one is the primary assignment.
-    #[serde(default, deserialize_with = "exact")]
+    #[serde(default, deserialize_with = "crate::fixtures::exact_list")]
     pub applications: Vec<Application>,
     #[serde(
         default,
-        deserialize_with = "exact",
+        deserialize_with = "crate::fixtures::exact_list",
         skip_serializing_if = "Vec::is_empty"
     )]
     pub attachments: Vec<Attachment>,
