@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 pub const BASE: &str = "https://api.smartrecruiters.com";
 
 fn link(path: String) -> Value {
-    json!({ "url": format!("{BASE}{path}"), "method": "GET" })
+    json!(link_to(format_args!("{path}")))
 }
 
 fn labeled(l: &Labeled) -> Value {
