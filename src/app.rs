@@ -1,18 +1,18 @@
 //! Builds the server: the shared state with its default tenants, the actix `App` (vendor scopes
-//! by Host header and by path prefix, the control plane), and the listener.
+//! by path prefix, and by Host header through the front middleware; the control plane), and the listener.
 
 use crate::admin;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::fixtures::{FixtureError, FixtureSet};
-use crate::http::log_request;
+use crate::http::front;
 use crate::ids::random_seed;
 use crate::persistence;
 use crate::state::{SandboxState, TenantError};
 use crate::vendors::Vendor;
 use actix_web::dev::Server;
 use actix_web::middleware::from_fn;
-use actix_web::{guard, web, App, HttpRequest, HttpResponse, HttpServer};
+use actix_web::{web, App, HttpRequest, HttpResponse, HttpServer};
 use serde_json::json;
 use std::net::{SocketAddr, TcpListener};
 
@@ -92,17 +92,9 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
     }))
 }
 
-/// Registers every route: Host-routed vendors first (their real paths at the root), then the
-/// control plane, then the vendors under their path prefixes.
+/// Registers every route: the control plane, then each vendor under its path prefix. Requests
+/// to a vendor's own host reach the same scope: [`front`] routes them by their Host header.
 pub fn routes(cfg: &mut web::ServiceConfig) {
-    for vendor in Vendor::ALL {
-        // A plain look at the Host header: actix's `guard::Host` parses it into a URI for every
-        // guard, and every request passes every vendor's guard before its prefix scope.
-        let guard = guard::fn_guard(move |ctx| {
-            crate::http::request_host(ctx.head()).is_some_and(|h| vendor.hosts().contains(&h))
-        });
-        vendor.mount(cfg, web::scope("").guard(guard));
-    }
     cfg.service(admin::mount(web::scope("/_sandbox")));
     for vendor in Vendor::ALL {
         vendor.mount(cfg, web::scope(&vendor.prefix()));
@@ -140,7 +132,7 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(shared.clone())
-                .wrap(from_fn(log_request))
+                .wrap(from_fn(front))
                 .configure(routes)
         })
         .listen(listener)

@@ -1,7 +1,8 @@
 //! HTTP plumbing shared by every vendor: JSON body parsing that names the offending field, Basic
 //! credentials, the fallback that gives actix's own error responses (405, 413, bad query
-//! strings) the vendor's error shape, and request logging.
+//! strings) the vendor's error shape, and the front middleware (routing by vendor host, request logging).
 
+use crate::vendors::Vendor;
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceRequest, ServiceResponse};
 use actix_web::http::header::{self, HeaderMap};
@@ -181,12 +182,25 @@ pub fn vendor_error_shape<B: MessageBody + 'static>(render: ErrorRenderer) -> Er
     })
 }
 
-/// Logs one line per request (method, path, status, duration) through `tracing`, at debug
-/// level (`RUST_LOG=debug`): a sandbox under load should not pay for a line per request.
-pub async fn log_request(
-    req: ServiceRequest,
+/// The first middleware every request meets.
+///
+/// A request sent to a vendor's own host (`Host: api.ashbyhq.com`) is routed as if its path had
+/// the vendor's prefix (`/ashby/candidate.info`), so one scope per vendor serves both forms. Only
+/// the path the router matches on changes: handlers, error messages and the journal see the URI
+/// as it was sent. One rewrite here costs less than a Host guard per vendor on every request.
+///
+/// At debug level (`RUST_LOG=debug`) it also logs one line per request (method, path, status,
+/// duration); a sandbox under load should not pay for a line per request.
+pub async fn front(
+    mut req: ServiceRequest,
     next: Next<impl MessageBody>,
 ) -> Result<ServiceResponse<impl MessageBody>, Error> {
+    if let Some(vendor) = request_host(req.head()).and_then(Vendor::by_host) {
+        let routed = format!("/{}{}", vendor.slug(), req.path());
+        if let Ok(uri) = actix_web::http::Uri::try_from(routed) {
+            req.match_info_mut().get_mut().update(&uri);
+        }
+    }
     if !tracing::enabled!(tracing::Level::DEBUG) {
         return next.call(req).await;
     }

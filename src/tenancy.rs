@@ -232,13 +232,19 @@ impl Tenant {
 #[derive(Default)]
 pub struct Registry {
     tenants: DashMap<String, Arc<Tenant>>,
-    credentials: DashMap<(Vendor, String), Arc<Tenant>>,
+    /// One map per vendor (at [`Vendor::index`]), so a credential key is looked up as a `&str`
+    /// without building a key on every request.
+    credentials: [DashMap<String, Arc<Tenant>>; Vendor::ALL.len()],
     next: AtomicU64,
 }
 
 impl Registry {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    fn keys(&self, vendor: Vendor) -> &DashMap<String, Arc<Tenant>> {
+        &self.credentials[vendor.index()]
     }
 
     /// Adds a tenant and indexes its credentials. Fails when the id is taken or one of its
@@ -255,7 +261,7 @@ impl Registry {
             .backend
             .credential_keys()
             .into_iter()
-            .find(|k| self.credentials.contains_key(&(vendor, k.clone())))
+            .find(|k| self.keys(vendor).contains_key(k))
         {
             return Err(AdminError::conflict(format!(
                 "credential {key} is already used by another {vendor} tenant"
@@ -276,7 +282,7 @@ impl Registry {
     pub fn remove(&self, id: &str) -> Option<Arc<Tenant>> {
         let (_, tenant) = self.tenants.remove(id)?;
         for key in tenant.indexed.lock().drain(..) {
-            self.credentials.remove(&(tenant.vendor, key));
+            self.keys(tenant.vendor).remove(&key);
         }
         Some(tenant)
     }
@@ -290,27 +296,24 @@ impl Registry {
 
     /// The tenant a credential key belongs to.
     pub fn by_credential(&self, vendor: Vendor, key: &str) -> Option<Arc<Tenant>> {
-        self.credentials
-            .get(&(vendor, key.to_owned()))
-            .map(|t| t.clone())
+        self.keys(vendor).get(key).map(|t| t.clone())
     }
 
     /// Adds one credential key of a tenant to the index (a token just handed out).
     pub fn index_key(&self, tenant: &Arc<Tenant>, key: String) {
-        self.credentials
-            .insert((tenant.vendor, key.clone()), tenant.clone());
+        self.keys(tenant.vendor).insert(key.clone(), tenant.clone());
         tenant.indexed.lock().push(key);
     }
 
     /// Brings the index in line with the tenant's credentials (after a reset or a new credential).
     pub fn reindex(&self, tenant: &Arc<Tenant>) {
         let mut indexed = tenant.indexed.lock();
+        let keys = self.keys(tenant.vendor);
         for key in indexed.drain(..) {
-            self.credentials.remove(&(tenant.vendor, key));
+            keys.remove(&key);
         }
         for key in tenant.backend.credential_keys() {
-            self.credentials
-                .insert((tenant.vendor, key.clone()), tenant.clone());
+            keys.insert(key.clone(), tenant.clone());
             indexed.push(key);
         }
     }

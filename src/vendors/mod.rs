@@ -47,6 +47,11 @@ impl Vendor {
         Vendor::Panora,
     ];
 
+    /// A number of its own below `Vendor::ALL.len()` (for tables with one entry per vendor).
+    pub const fn index(self) -> usize {
+        self as usize
+    }
+
     /// The name used in URLs, fixture files and the control plane.
     pub fn slug(self) -> &'static str {
         match self {
@@ -86,11 +91,16 @@ impl Vendor {
         }
     }
 
+    /// The vendor whose real API lives at `host` (without a port).
+    pub fn by_host(host: &str) -> Option<Vendor> {
+        Vendor::ALL.into_iter().find(|v| v.hosts().contains(&host))
+    }
+
     /// Which vendor a request is for, and its path as the vendor knows it (without our prefix):
     /// by Host header first, then by path prefix.
     pub fn route(host: &str, path: &str) -> Option<(Vendor, String)> {
         let host = host.split(':').next().unwrap_or(host);
-        if let Some(vendor) = Vendor::ALL.into_iter().find(|v| v.hosts().contains(&host)) {
+        if let Some(vendor) = Vendor::by_host(host) {
             return Some((vendor, path.to_owned()));
         }
         Vendor::ALL.into_iter().find_map(|v| {

@@ -343,9 +343,11 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
         .wrap(vendor_error_shape(AshbyError::render_status))
         .wrap(from_fn(crate::gateway::gateway))
+        // Every API call is one path segment; the file routes have two, so they never compete
+        // with it, and most requests are matched by the first pattern tried.
+        .service(web::resource("/{endpoint}").post(dispatch))
         .route("/_storage/{handle}", web::post().to(files::upload))
         .route("/_files/{handle}", web::get().to(files::download))
-        .service(web::resource("/{endpoint}").post(dispatch))
 }
 
 /// The OpenAPI document of the served surface: one `POST /{endpoint}` per served endpoint, with
