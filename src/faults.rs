@@ -95,13 +95,15 @@ pub struct FaultRule {
 
 /// `*` matches any run of characters (slashes included); everything else literally.
 pub fn glob_match(pattern: &str, text: &str) -> bool {
-    let (p, t): (Vec<char>, Vec<char>) = (pattern.chars().collect(), text.chars().collect());
+    // Bytewise: `*` is ASCII, and a literal UTF-8 sequence only ever matches itself at a
+    // character boundary, so this agrees with matching character by character.
+    let (p, t) = (pattern.as_bytes(), text.as_bytes());
     let (mut pi, mut ti, mut star, mut mark) = (0, 0, None, 0);
     while ti < t.len() {
-        if pi < p.len() && p[pi] != '*' && p[pi] == t[ti] {
+        if pi < p.len() && p[pi] != b'*' && p[pi] == t[ti] {
             pi += 1;
             ti += 1;
-        } else if pi < p.len() && p[pi] == '*' {
+        } else if pi < p.len() && p[pi] == b'*' {
             star = Some(pi);
             mark = ti;
             pi += 1;
@@ -113,7 +115,7 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
             return false;
         }
     }
-    p[pi..].iter().all(|c| *c == '*')
+    p[pi..].iter().all(|c| *c == b'*')
 }
 
 impl FaultRule {
@@ -254,6 +256,31 @@ mod tests {
         assert!(glob_match("*/users/*", "/api/v1/users/3"));
         assert!(!glob_match("/api/v1/jobs*", "/api/v1/users"));
         assert!(glob_match("*", ""));
+        assert!(glob_match("/café/*", "/café/ü"));
+        assert!(!glob_match("/caf*é", "/cafe"));
+    }
+
+    /// Character-by-character matching, the definition the bytewise matcher must agree with.
+    fn glob_by_chars(pattern: &[char], text: &[char]) -> bool {
+        match pattern.split_first() {
+            None => text.is_empty(),
+            Some(('*', rest)) => (0..=text.len()).any(|skip| glob_by_chars(rest, &text[skip..])),
+            Some((c, rest)) => text.first() == Some(c) && glob_by_chars(rest, &text[1..]),
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn bytewise_globs_agree_with_matching_by_characters(
+            pattern in "[a/é*ü]{0,8}",
+            text in "[a/éü]{0,10}",
+        ) {
+            let chars = |s: &str| s.chars().collect::<Vec<_>>();
+            proptest::prop_assert_eq!(
+                glob_match(&pattern, &text),
+                glob_by_chars(&chars(&pattern), &chars(&text))
+            );
+        }
     }
 
     #[test]

@@ -134,14 +134,7 @@ async fn handle(
 
     // Rate limits first: a refused request does not reach faults or handlers.
     let mut _permit = None;
-    if vendor.reports_rate_limits() {
-        let idle = Usage::idle(
-            &vendor.documented_limits(),
-            started.method.as_str(),
-            &vendor_path,
-        );
-        req.extensions_mut().insert(Reported(idle));
-    }
+    let mut counted = None;
     // Only a vendor that reports its limits, or limits in force somewhere, need the caller's
     // credential here.
     let limited = vendor.reports_rate_limits() || sandbox.limits_in_force();
@@ -164,9 +157,7 @@ async fn handle(
             let second = sandbox.clock.now().timestamp();
             match limiter.admit(&key, started.method.as_str(), &vendor_path, second) {
                 Ok(permit) => {
-                    if vendor.reports_rate_limits() {
-                        req.extensions_mut().insert(Reported(permit.1));
-                    }
+                    counted = Some(permit.1);
                     _permit = Some(permit)
                 }
                 Err(refusal) => {
@@ -181,6 +172,18 @@ async fn handle(
                 }
             }
         }
+    }
+    if vendor.reports_rate_limits() {
+        // A request nothing was counted for (no credential, or an unknown one) reports every
+        // limit untouched.
+        let usage = counted.unwrap_or_else(|| {
+            Usage::idle(
+                &vendor.documented_limits(),
+                started.method.as_str(),
+                &vendor_path,
+            )
+        });
+        req.extensions_mut().insert(Reported(usage));
     }
 
     if !sandbox.faults.is_empty() {

@@ -61,8 +61,13 @@ pub struct Usage {
 impl Usage {
     /// The usage of a request nothing was counted for (no credential): every limit untouched.
     pub fn idle(rules: &[LimitRule], method: &str, path: &str) -> Usage {
+        Usage::untouched(rules.iter().filter(|r| r.applies(method, path)))
+    }
+
+    /// The usage before anything is counted, under the rules that apply to a request.
+    fn untouched<'a>(applicable: impl Iterator<Item = &'a LimitRule>) -> Usage {
         let mut usage = Usage::default();
-        for rule in rules.iter().filter(|r| r.applies(method, path)) {
+        for rule in applicable {
             if let Some(max) = rule.per_second {
                 if usage.limit == 0 || max < usage.limit {
                     (usage.limit, usage.remaining) = (max, max);
@@ -124,6 +129,16 @@ impl Limiter {
         }
     }
 
+    /// The in-flight counter of a credential under one rule, made on first use. Looked up under
+    /// the shard's shared lock first: every request of a credential asks for the same one.
+    fn in_flight_counter(&self, credential: &str, rule: usize) -> Arc<AtomicU32> {
+        let key = (credential.to_owned(), rule);
+        if let Some(counter) = self.in_flight.get(&key) {
+            return counter.clone();
+        }
+        self.in_flight.entry(key).or_default().clone()
+    }
+
     pub fn rules(&self) -> &[LimitRule] {
         &self.rules
     }
@@ -140,15 +155,11 @@ impl Limiter {
         let applicable: Vec<usize> = (0..self.rules.len())
             .filter(|i| self.rules[*i].applies(method, path))
             .collect();
-        let mut usage = Usage::idle(&self.rules, method, path);
+        let mut usage = Usage::untouched(applicable.iter().map(|i| &self.rules[*i]));
         let mut held = Vec::new();
         for i in &applicable {
             if let Some(max) = self.rules[*i].concurrent {
-                let counter = self
-                    .in_flight
-                    .entry((credential.to_owned(), *i))
-                    .or_default()
-                    .clone();
+                let counter = self.in_flight_counter(credential, *i);
                 let before = counter.fetch_add(1, Ordering::AcqRel);
                 if before >= max && self.enforce {
                     counter.fetch_sub(1, Ordering::AcqRel);
@@ -170,7 +181,14 @@ impl Limiter {
         let mut counted = Vec::new();
         for i in &applicable {
             if let Some(max) = self.rules[*i].per_second {
-                let window = self.windows.entry((credential.to_owned(), *i)).or_default();
+                let window = match self.windows.get(&(credential.to_owned(), *i)) {
+                    Some(window) => window,
+                    None => self
+                        .windows
+                        .entry((credential.to_owned(), *i))
+                        .or_default()
+                        .downgrade(),
+                };
                 let mut window = window.lock();
                 if window.second != second {
                     *window = Window { second, count: 0 };

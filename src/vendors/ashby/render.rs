@@ -47,12 +47,37 @@ fn opt_time(t: &Option<Time>) -> Value {
     t.as_ref().map(time).map_or(Value::Null, Value::String)
 }
 
+/// A user as Ashby answers it (absent optional members left out).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UserView<'a> {
+    id: &'a str,
+    first_name: &'a str,
+    last_name: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    email: Option<&'a str>,
+    global_role: GlobalRole,
+    is_enabled: bool,
+    updated_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    manager_id: Option<&'a str>,
+}
+
+pub fn user_view(u: &User) -> UserView<'_> {
+    UserView {
+        id: &u.id,
+        first_name: &u.first_name,
+        last_name: &u.last_name,
+        email: u.email.as_deref(),
+        global_role: u.global_role,
+        is_enabled: u.is_enabled,
+        updated_at: time(&u.updated_at),
+        manager_id: u.manager_id.as_deref(),
+    }
+}
+
 pub fn user(u: &User) -> Value {
-    json!({
-        "id": u.id, "firstName": u.first_name, "lastName": u.last_name, "email": u.email,
-        "globalRole": u.global_role, "isEnabled": u.is_enabled, "updatedAt": time(&u.updated_at),
-        "managerId": u.manager_id,
-    })
+    serde_json::to_value(user_view(u)).unwrap_or(Value::Null)
 }
 
 /// A user with the values of its Employee custom fields (`user.info`, `user.list`).
@@ -135,8 +160,9 @@ pub fn source(s: &Source) -> Value {
     serde_json::to_value(source_view(s)).unwrap_or(Value::Null)
 }
 
+/// A tag is answered as stored: `{id, title, isArchived}`.
 pub fn tag(t: &CandidateTag) -> Value {
-    json!({"id": t.id, "title": t.title, "isArchived": t.is_archived})
+    serde_json::to_value(t).unwrap_or(Value::Null)
 }
 
 /// A hiring team as Ashby lists it: `{email, firstName, lastName, role, userId}` per member.
@@ -234,8 +260,7 @@ pub struct CandidateView<'a> {
     primary_phone_number: Option<&'a Contact>,
     phone_numbers: &'a [Contact],
     social_links: &'a [SocialLink],
-    #[serde(serialize_with = "compacted_list")]
-    tags: Vec<Value>,
+    tags: Vec<&'a CandidateTag>,
     #[serde(skip_serializing_if = "Option::is_none")]
     position: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -243,23 +268,15 @@ pub struct CandidateView<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     school: Option<&'a str>,
     application_ids: Vec<&'a str>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "compacted_option"
-    )]
-    resume_file_handle: Option<Value>,
-    #[serde(serialize_with = "compacted_list")]
-    file_handles: Vec<Value>,
-    #[serde(serialize_with = "compacted_list")]
-    custom_fields: Vec<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    resume_file_handle: Option<FileHandleView<'a>>,
+    file_handles: Vec<FileHandleView<'a>>,
+    custom_fields: Vec<FieldValueView<'a>>,
     profile_url: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<SourceView<'a>>,
-    #[serde(
-        skip_serializing_if = "Option::is_none",
-        serialize_with = "compacted_option"
-    )]
-    credited_to_user: Option<Value>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    credited_to_user: Option<UserView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<LocationView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -272,20 +289,6 @@ struct LocationView<'a> {
     id: String,
     location_summary: &'a str,
     location_components: [(); 0],
-}
-
-fn compacted_list<S: Serializer>(values: &[Value], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_seq(values.iter().map(Compact))
-}
-
-fn compacted_option<S: Serializer>(
-    value: &Option<Value>,
-    serializer: S,
-) -> Result<S::Ok, S::Error> {
-    match value {
-        Some(v) => Compact(v).serialize(serializer),
-        None => serializer.serialize_none(),
-    }
 }
 
 fn primary_contact(contacts: &[Contact]) -> Option<&Contact> {
@@ -310,7 +313,6 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .tag_ids
             .iter()
             .filter_map(|id| store.tags.get(id))
-            .map(tag)
             .collect(),
         position: c.position.as_deref(),
         company: c.company.as_deref(),
@@ -322,13 +324,13 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
         resume_file_handle: c
             .resume_handle
             .as_deref()
-            .and_then(|h| file_handle(store, h)),
+            .and_then(|h| file_handle_view(store, h)),
         file_handles: c
             .file_handles
             .iter()
-            .filter_map(|h| file_handle(store, h))
+            .filter_map(|h| file_handle_view(store, h))
             .collect(),
-        custom_fields: field_values(store, &c.custom_fields),
+        custom_fields: field_value_views(store, &c.custom_fields),
         profile_url: format!(
             "https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/{}",
             c.id
@@ -342,7 +344,7 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .credited_to_user_id
             .as_deref()
             .and_then(|id| store.users.get(id))
-            .map(user),
+            .map(user_view),
         location: c.location_summary.as_deref().map(|summary| LocationView {
             id: format!("{}-location", c.id),
             location_summary: summary,
@@ -393,11 +395,24 @@ pub fn project(p: &Project) -> Value {
 }
 
 /// `{id, name, handle}` of a stored file.
+/// A file as records refer to it: `{id, name, handle}`.
+#[derive(serde::Serialize)]
+pub struct FileHandleView<'a> {
+    id: &'a str,
+    name: &'a str,
+    handle: &'a str,
+}
+
+pub fn file_handle_view<'a>(store: &'a Store, handle: &str) -> Option<FileHandleView<'a>> {
+    store.files.get(handle).map(|f| FileHandleView {
+        id: &f.handle,
+        name: &f.filename,
+        handle: &f.handle,
+    })
+}
+
 pub fn file_handle(store: &Store, handle: &str) -> Option<Value> {
-    store
-        .files
-        .get(handle)
-        .map(|f| json!({"id": f.handle, "name": f.filename, "handle": f.handle}))
+    file_handle_view(store, handle).and_then(|f| serde_json::to_value(f).ok())
 }
 
 pub fn visit(v: &StageVisit) -> Value {
@@ -420,27 +435,78 @@ pub fn note(store: &Store, n: &Note) -> Value {
 /// The values set on a record, as `customFields` lists them: `{id, isPrivate, title,
 /// valueLabel, value}` (`valueLabel` for select fields only).
 pub fn field_values(store: &Store, values: &[FieldValue]) -> Vec<Value> {
-    values
-        .iter()
-        .filter_map(|v| Some(field_value(store.custom_fields.get(&v.field_id)?, &v.value)))
+    field_value_views(store, values)
+        .into_iter()
+        .filter_map(|v| serde_json::to_value(v).ok())
         .collect()
 }
 
-pub fn field_value(f: &CustomField, value: &Value) -> Value {
+/// A record's value of a custom field: `{id, isPrivate, title, valueLabel, value}`; the label
+/// only for select fields (the selectable value's label, or the value when none matches).
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FieldValueView<'a> {
+    id: &'a str,
+    is_private: bool,
+    title: &'a str,
+    #[serde(skip_serializing_if = "Value::is_null", serialize_with = "compacted")]
+    value_label: Value,
+    #[serde(skip_serializing_if = "is_null", serialize_with = "compacted")]
+    value: &'a Value,
+}
+
+fn is_null(v: &&Value) -> bool {
+    v.is_null()
+}
+
+fn compacted<S: Serializer, V: std::borrow::Borrow<Value>>(
+    v: &V,
+    serializer: S,
+) -> Result<S::Ok, S::Error> {
+    Compact(v.borrow()).serialize(serializer)
+}
+
+pub fn field_value_view<'a>(f: &'a CustomField, value: &'a Value) -> FieldValueView<'a> {
     let label_of = |v: &Value| {
         f.selectable_values
             .iter()
             .find(|s| Some(s.value.as_str()) == v.as_str())
             .map_or_else(|| v.clone(), |s| Value::String(s.label.clone()))
     };
-    let label = match (f.field_type, value) {
+    let value_label = match (f.field_type, value) {
         (FieldType::ValueSelect, v) => label_of(v),
         (FieldType::MultiValueSelect, Value::Array(items)) => {
             Value::Array(items.iter().map(label_of).collect())
         }
         _ => Value::Null,
     };
-    json!({"id": f.id, "isPrivate": f.is_private, "title": f.title, "valueLabel": label, "value": value})
+    FieldValueView {
+        id: &f.id,
+        is_private: f.is_private,
+        title: &f.title,
+        value_label,
+        value,
+    }
+}
+
+pub fn field_value(f: &CustomField, value: &Value) -> Value {
+    serde_json::to_value(field_value_view(f, value)).unwrap_or(Value::Null)
+}
+
+/// The values of a record's custom fields whose definitions exist.
+pub fn field_value_views<'a>(
+    store: &'a Store,
+    values: &'a [FieldValue],
+) -> Vec<FieldValueView<'a>> {
+    values
+        .iter()
+        .filter_map(|v| {
+            Some(field_value_view(
+                store.custom_fields.get(&v.field_id)?,
+                &v.value,
+            ))
+        })
+        .collect()
 }
 
 pub fn custom_field(f: &CustomField) -> Value {

@@ -81,14 +81,13 @@ pub async fn create_user(caller: Caller, body: web::Bytes) -> Result<HttpRespons
     security(("basic" = [])))]
 pub async fn get_user(caller: Caller, id: web::Path<String>) -> Result<HttpResponse, AtsError> {
     let id = input::id(&id, "User")?;
-    let user = caller.read(|store, _| {
-        store
+    caller.read(|store, _| {
+        let user = store
             .users
             .get(&id)
-            .cloned()
-            .ok_or_else(|| AtsError::not_found("User", id))
-    })?;
-    Ok(HttpResponse::Ok().json(user))
+            .ok_or_else(|| AtsError::not_found("User", id))?;
+        Ok(HttpResponse::Ok().json(user))
+    })
 }
 
 /// Update a user (PUT and PATCH alike). Demoting, deactivating the AccountOwner is refused with

@@ -174,10 +174,9 @@ fn read_application<T>(
 }
 
 pub async fn get(caller: Caller, id: web::Path<String>) -> Result<HttpResponse, SrError> {
-    let out = read_candidate(&caller, &id, |store, c| {
-        Ok(render::candidate_details(store, c))
-    })?;
-    Ok(HttpResponse::Ok().json(out))
+    read_candidate(&caller, &id, |store, c| {
+        Ok(HttpResponse::Ok().json(render::candidate_details_view(store, c)))
+    })
 }
 
 pub async fn update(

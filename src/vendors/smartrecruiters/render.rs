@@ -56,7 +56,20 @@ pub struct CandidateView<'a> {
     tags: &'a [String],
     primary_assignment: Option<AssignmentView<'a>>,
     secondary_assignments: Vec<AssignmentView<'a>>,
+    /// The candidate's own data, in `CandidateDetails` only.
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    details: Option<CandidateOwnData<'a>>,
     actions: CandidateActions,
+}
+
+/// What `CandidateDetails` adds to a search result.
+#[derive(serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CandidateOwnData<'a> {
+    phone_number: &'a Option<Text>,
+    web: &'a Option<Json>,
+    education: &'a [Json],
+    experience: &'a [Json],
 }
 
 #[derive(serde::Serialize)]
@@ -128,6 +141,7 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .rev()
             .map(|a| assignment(store, c, a))
             .collect(),
+        details: None,
         actions: CandidateActions {
             details: link_to(format_args!("/candidates/{}", c.id)),
             tags: link_to(format_args!("/candidates/{}/tags", c.id)),
@@ -141,17 +155,22 @@ pub fn candidate(store: &Store, c: &Candidate) -> Value {
     serde_json::to_value(candidate_view(store, c)).unwrap_or(Value::Null)
 }
 
-/// `CandidateDetails`: the search fields and the candidate's own data.
-pub fn candidate_details(store: &Store, c: &Candidate) -> Value {
-    extended(
-        candidate(store, c),
-        json!({
-            "phoneNumber": c.phone_number,
-            "web": c.web,
-            "education": c.education,
-            "experience": c.experience,
+/// `CandidateDetails`: the search fields and the candidate's own data (`actions` stay last).
+pub fn candidate_details_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'a> {
+    CandidateView {
+        details: Some(CandidateOwnData {
+            phone_number: &c.phone_number,
+            web: &c.web,
+            education: &c.education,
+            experience: &c.experience,
         }),
-    )
+        ..candidate_view(store, c)
+    }
+}
+
+/// `CandidateDetails` as a JSON tree.
+pub fn candidate_details(store: &Store, c: &Candidate) -> Value {
+    serde_json::to_value(candidate_details_view(store, c)).unwrap_or(Value::Null)
 }
 
 /// `Application`.
