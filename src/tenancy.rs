@@ -122,6 +122,20 @@ impl<S: VendorStore> TenantState<S> {
         RwLockWriteGuard::map(self.store.write(), Arc::make_mut)
     }
 
+    /// Changes the store under the write lock, then reads it under a read lock the write lock
+    /// turns into: no other write comes in between, and reads of other requests (their
+    /// credential checks, say) go on while `then` renders the answer.
+    pub fn change_then_read<T, R>(
+        &self,
+        change: impl FnOnce(&mut S) -> T,
+        then: impl FnOnce(&S, T) -> R,
+    ) -> R {
+        let mut guard = self.store.write();
+        let changed = change(Arc::make_mut(&mut guard));
+        let guard = RwLockWriteGuard::downgrade(guard);
+        then(&guard, changed)
+    }
+
     /// The tenant's generator (secrets, fake data); never held with a lock across an await.
     pub fn rng(&self) -> MutexGuard<'_, SeededRng> {
         self.rng.lock()

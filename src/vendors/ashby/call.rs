@@ -99,19 +99,22 @@ impl Call<'_> {
         f(&self.tenant.read())
     }
 
-    /// Runs a rule under the write lock, applies its changes, and renders from the new state.
+    /// Runs a rule under the write lock, applies its changes, and renders from the new state
+    /// (under the read lock the write lock turns into).
     pub fn write<R, T>(
         &self,
         rule: impl FnOnce(&Store, Time, &mut SeededRng) -> Result<(Vec<Change>, R)>,
         render: impl FnOnce(&Store, R) -> T,
     ) -> Result<T> {
-        let mut store = self.tenant.write();
-        let (changes, out) = {
-            let mut rng = self.tenant.rng();
-            rule(&store, self.clock.now(), &mut rng)?
-        };
-        store.apply(changes);
-        Ok(render(&store, out))
+        let now = self.clock.now();
+        self.tenant.change_then_read(
+            |store| {
+                let (changes, out) = rule(store, now, &mut self.tenant.rng())?;
+                store.apply(changes);
+                Ok(out)
+            },
+            |store, out| out.map(|out| render(store, out)),
+        )
     }
 }
 

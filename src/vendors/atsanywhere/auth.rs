@@ -44,19 +44,21 @@ impl Caller {
     }
 
     /// Runs a rule under the tenant's write lock, applies its changes, then renders from the
-    /// updated store, all in one critical section (no other write can come in between).
+    /// updated store with no other write in between (reads may run while it renders).
     pub fn write<R, T>(
         &self,
         rule: impl FnOnce(&Store, &User, DateTime<Utc>) -> Result<(Changes, R), AtsError>,
         render: impl FnOnce(&Store, R) -> T,
     ) -> Result<T, AtsError> {
-        let mut store = self.company()?.write();
-        let (changes, outcome) = {
-            let actor = acting_user(&store, self.user_id)?;
-            rule(&store, actor, self.sandbox.clock.now())?
-        };
-        store.apply(changes);
-        Ok(render(&store, outcome))
+        let now = self.sandbox.clock.now();
+        self.company()?.change_then_read(
+            |store| {
+                let (changes, outcome) = rule(store, acting_user(store, self.user_id)?, now)?;
+                store.apply(changes);
+                Ok(outcome)
+            },
+            |store, outcome| outcome.map(|outcome| render(store, outcome)),
+        )
     }
 }
 

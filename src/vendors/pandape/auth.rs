@@ -80,13 +80,15 @@ impl Caller {
         rule: impl FnOnce(&Store, &User, DateTime<Utc>) -> Result<(Changes, R), PandapeError>,
         render: impl FnOnce(&Store, R) -> T,
     ) -> Result<T, PandapeError> {
-        let mut store = self.company()?.write();
-        let (changes, outcome) = {
-            let actor = self.actor(&store)?;
-            rule(&store, actor, self.sandbox.clock.now())?
-        };
-        store.apply(changes);
-        Ok(render(&store, outcome))
+        let now = self.sandbox.clock.now();
+        self.company()?.change_then_read(
+            |store| {
+                let (changes, outcome) = rule(store, self.actor(store)?, now)?;
+                store.apply(changes);
+                Ok(outcome)
+            },
+            |store, outcome| outcome.map(|outcome| render(store, outcome)),
+        )
     }
 }
 

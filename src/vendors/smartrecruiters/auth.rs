@@ -109,20 +109,22 @@ impl Caller {
         f(&store, actor)
     }
 
-    /// Runs a rule under the tenant's write lock, applies its changes, renders from the new state.
+    /// Runs a rule under the tenant's write lock, applies its changes, renders from the new state
+    /// (under the read lock the write lock turns into).
     pub fn write<T>(
         &self,
         rule: impl FnOnce(&Store, &User, DateTime<Utc>) -> Result<Changes, SrError>,
         render: impl FnOnce(&Store) -> Result<T, SrError>,
     ) -> Result<T, SrError> {
         let now = self.now();
-        let mut store = self.company()?.write();
-        let changes = {
-            let actor = self.actor(&store)?;
-            rule(&store, actor, now)?
-        };
-        store.apply(changes);
-        render(&store)
+        self.company()?.change_then_read(
+            |store| {
+                let changes = rule(store, self.actor(store)?, now)?;
+                store.apply(changes);
+                Ok(())
+            },
+            |store, changed| changed.and_then(|()| render(store)),
+        )
     }
 }
 

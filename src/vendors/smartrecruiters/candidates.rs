@@ -12,24 +12,23 @@ use super::pagination::{self, PageParams, Shape};
 use super::render;
 use super::rules::{self, need, require, TagsVerb};
 use super::store::Store;
+use actix_web::http::StatusCode;
 use actix_web::{web, HttpRequest, HttpResponse};
 use serde_json::{json, Value};
 
-fn details(store: &Store, id: &str) -> Result<Value, SrError> {
-    Ok(render::candidate_details(
-        store,
-        rules::candidate(store, id)?,
-    ))
+/// A candidate's `CandidateDetails` as the answer, with `status`.
+fn details(store: &Store, id: &str, status: StatusCode) -> Result<HttpResponse, SrError> {
+    let candidate = rules::candidate(store, id)?;
+    Ok(HttpResponse::build(status).json(render::candidate_details_view(store, candidate)))
 }
 
 fn created(caller: &Caller, body: &[u8], job: Option<&str>) -> Result<HttpResponse, SrError> {
     let input: CandidateInput = input::body(body)?;
     let id = caller.draw(|rng| rng.uuid())?;
-    let out = caller.write(
+    caller.write(
         |store, actor, now| rules::create_candidate(store, actor, id.clone(), input, job, now),
-        |store| details(store, &id),
-    )?;
-    Ok(HttpResponse::Created().json(out))
+        |store| details(store, &id, StatusCode::CREATED),
+    )
 }
 
 /// `POST /candidates`: a new candidate in the talent pool.
@@ -185,11 +184,10 @@ pub async fn update(
     body: web::Bytes,
 ) -> Result<HttpResponse, SrError> {
     let patch: CandidatePatch = input::body(&body)?;
-    let out = caller.write(
+    caller.write(
         |store, actor, now| rules::update_candidate(store, actor, &id, patch, now),
-        |store| details(store, &id),
-    )?;
-    Ok(HttpResponse::Ok().json(out))
+        |store| details(store, &id, StatusCode::OK),
+    )
 }
 
 pub async fn delete(caller: Caller, id: web::Path<String>) -> Result<HttpResponse, SrError> {
