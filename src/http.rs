@@ -31,9 +31,12 @@ fn without_position(message: String) -> String {
     }
 }
 
-/// Parses a JSON body into `T`, naming the field that broke it.
+/// Parses a JSON body straight into `T` (no `Value` first), naming the field that broke it.
 pub fn parse_json<T: DeserializeOwned>(body: &[u8]) -> Result<T, JsonProblem> {
-    from_value(parse_value(body)?)
+    parse_json_from(serde_json::Deserializer::from_slice(body)).map_err(|problem| match problem {
+        JsonProblem::Syntax(message) => JsonProblem::Syntax(without_position(message)),
+        data => data,
+    })
 }
 
 /// Parses a body as JSON of any shape.

@@ -64,11 +64,10 @@ pub async fn list_users(
     security(("basic" = [])))]
 pub async fn create_user(caller: Caller, body: web::Bytes) -> Result<HttpResponse, AtsError> {
     let input: UserInput = input::body(&body, "user")?;
-    let user = caller.write(
+    caller.write(
         |store, actor, now| rules::create_user(store, actor, input, now),
-        |store, id| store.users.get(&id).cloned(),
-    )?;
-    Ok(HttpResponse::Created().json(user))
+        |store, id| HttpResponse::Created().json(store.users.get(&id)),
+    )
 }
 
 /// Read a user.

@@ -3,7 +3,7 @@
 
 use super::error::SrError;
 use super::model::{HiringTeamRole, Json, Labeled, Location, OnboardingStatus, SourceDetails};
-use crate::http::{from_value, parse_value};
+use crate::http::parse_json;
 use actix_web::HttpRequest;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
@@ -15,7 +15,7 @@ pub fn body<T: DeserializeOwned>(bytes: &[u8]) -> Result<T, SrError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(SrError::missing("body"));
     }
-    Ok(from_value(parse_value(bytes)?)?)
+    Ok(parse_json(bytes)?)
 }
 
 /// Every value of a query parameter (SmartRecruiters repeats keys for lists: `status=A&status=B`).
