@@ -1,11 +1,10 @@
 //! Builds the server: the shared state with its default tenants, the actix `App` (vendor scopes
-//! by path prefix, and by Host header through the front middleware; the control plane), and the listener.
+//! by path prefix, and by Host header through the gateway; the control plane), and the listener.
 
 use crate::admin;
 use crate::clock::Clock;
 use crate::config::Settings;
 use crate::fixtures::{FixtureError, FixtureSet};
-use crate::http::front;
 use crate::ids::random_seed;
 use crate::persistence;
 use crate::state::{SandboxState, TenantError};
@@ -93,7 +92,8 @@ async fn not_found(req: HttpRequest) -> HttpResponse {
 }
 
 /// Registers every route: the control plane, then each vendor under its path prefix. Requests
-/// to a vendor's own host reach the same scope: [`front`] routes them by their Host header.
+/// to a vendor's own host reach the same scope: [`crate::gateway`] routes them by their Host
+/// header.
 pub fn routes(cfg: &mut web::ServiceConfig) {
     cfg.service(admin::mount(web::scope("/_sandbox")));
     for vendor in Vendor::ALL {
@@ -132,7 +132,7 @@ impl Application {
         let mut server = HttpServer::new(move || {
             App::new()
                 .app_data(shared.clone())
-                .wrap(from_fn(front))
+                .wrap(from_fn(crate::gateway::gateway))
                 .configure(routes)
         })
         .listen(listener)

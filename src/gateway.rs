@@ -1,12 +1,26 @@
-//! The middleware in front of every vendor scope: rate limits first, then injected faults,
-//! then the request journal. It also enforces the vendor's body-size limit (413 in the vendor's shape), since it
-//! reads the body before any handler. For a vendor that reports its rate limits on every response
-//! (SmartRecruiters' `X-RateLimit-*`), it adds the headers with what the credential has left.
+//! The one middleware in front of every request (the App wraps it around everything).
+//!
+//! - A request sent to a vendor's own host (`Host: api.ashbyhq.com`) is routed as if its path
+//!   had the vendor's prefix (`/ashby/candidate.info`), so one scope per vendor serves both
+//!   forms. Only the path the router matches on changes: handlers, error messages and the
+//!   journal see the URI as it was sent.
+//! - For a vendor request: rate limits first, then injected faults, then the vendor's body-size
+//!   limit (413 in the vendor's shape; the body is read here, before any handler), then the
+//!   handler; actix's own error answers (404, 405, extractor errors) are re-rendered in the
+//!   vendor's error shape, and the request is journaled with its answer. For a vendor that
+//!   reports its rate limits on every response (SmartRecruiters' `X-RateLimit-*`), it adds the
+//!   headers with what the credential has left.
+//! - At debug level (`RUST_LOG=debug`), one log line per request (method, path, status,
+//!   duration); a sandbox under load should not pay for a line per request.
+//!
+//! One middleware, not one per concern: each layer costs a boxed future and a virtual call on
+//! every request.
 //!
 //! Vendor handlers tag a request with its tenant ([`TenantTag`]) once credentials resolve; the
 //! journal files the entry under that tenant. Faults scoped to a tenant find it earlier, from
 //! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
 
+use crate::http::in_vendor_shape;
 use crate::journal::{kept, Entry};
 use crate::ratelimit::Usage;
 use crate::state::SandboxState;
@@ -87,7 +101,39 @@ pub async fn gateway(
     req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let mut res = handle(req, next).await?;
+    if !tracing::enabled!(tracing::Level::DEBUG) {
+        return route(req, next).await;
+    }
+    let started = Instant::now();
+    let method = req.method().clone();
+    let path = req.path().to_owned();
+    let res = route(req, next).await?;
+    tracing::debug!(
+        method = %method,
+        path = %path,
+        status = res.status().as_u16(),
+        micros = started.elapsed().as_micros() as u64,
+        "request"
+    );
+    Ok(res)
+}
+
+/// Routes by vendor host, and sends vendor requests through [`handle`].
+async fn route(
+    mut req: ServiceRequest,
+    next: Next<impl MessageBody + 'static>,
+) -> Result<ServiceResponse<BoxBody>, Error> {
+    let host = crate::http::request_host(req.head()).unwrap_or_default();
+    let Some((vendor, vendor_path)) = Vendor::route(host, req.path()) else {
+        return Ok(next.call(req).await?.map_into_boxed_body());
+    };
+    if Vendor::by_host(host).is_some() {
+        let routed = format!("/{}{}", vendor.slug(), req.path());
+        if let Ok(uri) = actix_web::http::Uri::try_from(routed) {
+            req.match_info_mut().get_mut().update(&uri);
+        }
+    }
+    let mut res = handle(req, next, vendor, vendor_path).await?;
     let reported = res.request().extensions().get::<Reported>().copied();
     if let Some(Reported(usage)) = reported {
         let headers = res.headers_mut();
@@ -106,15 +152,14 @@ pub async fn gateway(
     Ok(res)
 }
 
+/// A vendor request: limits, faults, body size, the handler, the error shape, the journal.
 async fn handle(
     mut req: ServiceRequest,
     next: Next<impl MessageBody + 'static>,
+    vendor: Vendor,
+    vendor_path: String,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
     let Some(sandbox) = req.app_data::<web::Data<SandboxState>>().cloned() else {
-        return Ok(next.call(req).await?.map_into_boxed_body());
-    };
-    let host = crate::http::request_host(req.head()).unwrap_or_default();
-    let Some((vendor, vendor_path)) = Vendor::route(host, req.path()) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
     let started = Started {
@@ -231,11 +276,12 @@ async fn handle(
         return Ok(req.into_response(response));
     };
     req.set_payload(Payload::from(body.clone()));
+    let res = in_vendor_shape(next.call(req).await?, |status, message| {
+        vendor.error_response(status, message)
+    });
     if !sandbox.journal.enabled() {
-        return Ok(next.call(req).await?.map_into_boxed_body());
+        return Ok(res);
     }
-
-    let res = next.call(req).await?;
     let (http_req, res) = res.into_parts();
     let (res, bytes) = buffered(res).await?;
     let tenant = http_req

@@ -1,17 +1,15 @@
 //! HTTP plumbing shared by every vendor: JSON body parsing that names the offending field, Basic
 //! credentials, the fallback that gives actix's own error responses (405, 413, bad query
-//! strings) the vendor's error shape, and the front middleware (routing by vendor host, request logging).
+//! strings) the vendor's error shape.
 
-use crate::vendors::Vendor;
-use actix_web::body::MessageBody;
-use actix_web::dev::{ServiceRequest, ServiceResponse};
+use actix_web::body::{BoxBody, MessageBody};
+use actix_web::dev::ServiceResponse;
 use actix_web::http::header::{self, HeaderMap};
 use actix_web::http::StatusCode;
-use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers, Next};
-use actix_web::{Error, HttpResponse};
+use actix_web::middleware::{ErrorHandlerResponse, ErrorHandlers};
+use actix_web::HttpResponse;
 use base64::Engine;
 use serde::de::DeserializeOwned;
-use std::time::Instant;
 
 /// Why a JSON body was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -153,72 +151,45 @@ pub fn basic_auth(headers: &HeaderMap) -> BasicAuth {
 /// How a vendor renders an error of its own: status and a human message in, response out.
 pub type ErrorRenderer = fn(StatusCode, String) -> HttpResponse;
 
-/// Middleware for a vendor scope: any error response that is not already JSON or `+json` (actix's own 405,
-/// 413, query-string and path errors) is re-rendered in the vendor's error shape.
+/// Middleware for a scope of our own (the control plane): error responses in its shape, as
+/// [`in_vendor_shape`] makes them.
 pub fn vendor_error_shape<B: MessageBody + 'static>(render: ErrorRenderer) -> ErrorHandlers<B> {
     ErrorHandlers::new().default_handler(move |res: ServiceResponse<B>| {
-        let is_json = res
-            .headers()
-            .get(header::CONTENT_TYPE)
-            .and_then(|v| v.to_str().ok())
-            .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
-        if is_json {
-            return Ok(ErrorHandlerResponse::Response(res.map_into_left_body()));
-        }
-        let status = res.status();
-        let message = match res.response().error() {
-            Some(e) => e.to_string(),
-            None if status == StatusCode::METHOD_NOT_ALLOWED => {
-                format!(
-                    "{} is not allowed on {}",
-                    res.request().method(),
-                    res.request().path()
-                )
-            }
-            None => status.canonical_reason().unwrap_or("error").to_owned(),
-        };
-        let (req, _) = res.into_parts();
-        let response = render(status, message);
         Ok(ErrorHandlerResponse::Response(
-            ServiceResponse::new(req, response).map_into_right_body(),
+            in_vendor_shape(res, render).map_into_right_body(),
         ))
     })
 }
 
-/// The first middleware every request meets.
-///
-/// A request sent to a vendor's own host (`Host: api.ashbyhq.com`) is routed as if its path had
-/// the vendor's prefix (`/ashby/candidate.info`), so one scope per vendor serves both forms. Only
-/// the path the router matches on changes: handlers, error messages and the journal see the URI
-/// as it was sent. One rewrite here costs less than a Host guard per vendor on every request.
-///
-/// At debug level (`RUST_LOG=debug`) it also logs one line per request (method, path, status,
-/// duration); a sandbox under load should not pay for a line per request.
-pub async fn front(
-    mut req: ServiceRequest,
-    next: Next<impl MessageBody>,
-) -> Result<ServiceResponse<impl MessageBody>, Error> {
-    if let Some(vendor) = request_host(req.head()).and_then(Vendor::by_host) {
-        let routed = format!("/{}{}", vendor.slug(), req.path());
-        if let Ok(uri) = actix_web::http::Uri::try_from(routed) {
-            req.match_info_mut().get_mut().update(&uri);
+/// An error response that is not already JSON or `+json` (actix's own 404, 405, 413,
+/// query-string and path errors) re-rendered by `render` in a vendor's error shape; any other
+/// response as it is.
+pub fn in_vendor_shape<B: MessageBody + 'static>(
+    res: ServiceResponse<B>,
+    render: impl FnOnce(StatusCode, String) -> HttpResponse,
+) -> ServiceResponse<BoxBody> {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json") || v.contains("+json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res.map_into_boxed_body();
+    }
+    let message = match res.response().error() {
+        Some(e) => e.to_string(),
+        None if status == StatusCode::METHOD_NOT_ALLOWED => {
+            format!(
+                "{} is not allowed on {}",
+                res.request().method(),
+                res.request().path()
+            )
         }
-    }
-    if !tracing::enabled!(tracing::Level::DEBUG) {
-        return next.call(req).await;
-    }
-    let started = Instant::now();
-    let method = req.method().clone();
-    let path = req.path().to_owned();
-    let res = next.call(req).await?;
-    tracing::debug!(
-        method = %method,
-        path = %path,
-        status = res.status().as_u16(),
-        micros = started.elapsed().as_micros() as u64,
-        "request"
-    );
-    Ok(res)
+        None => status.canonical_reason().unwrap_or("error").to_owned(),
+    };
+    let (req, _) = res.into_parts();
+    ServiceResponse::new(req, render(status, message))
 }
 
 /// A served OpenAPI document: pretty JSON with a trailing newline (as committed in `openapi/`).

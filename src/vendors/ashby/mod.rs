@@ -45,12 +45,11 @@ pub mod teams;
 pub mod tenant;
 pub mod unified;
 
-use crate::http::{basic_auth, parse_value, vendor_error_shape, BasicAuth};
+use crate::http::{basic_auth, parse_value, BasicAuth};
 use crate::state::SandboxState;
 use crate::tenancy::TenantTag;
 use crate::vendors::Vendor;
 use actix_web::http::StatusCode;
-use actix_web::middleware::from_fn;
 use actix_web::{web, HttpMessage, HttpRequest, HttpResponse, ResponseError, Scope};
 use call::Call;
 use error::AshbyError;
@@ -341,8 +340,6 @@ fn run(
 
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
-        .wrap(vendor_error_shape(AshbyError::render_status))
-        .wrap(from_fn(crate::gateway::gateway))
         // Every API call is one path segment; the file routes have two, so they never compete
         // with it, and most requests are matched by the first pattern tried.
         .service(web::resource("/{endpoint}").post(dispatch))

@@ -29,11 +29,8 @@ pub mod tenant;
 pub mod unified;
 pub mod users;
 
-use crate::http::vendor_error_shape;
 use crate::vendors::Vendor;
-use actix_web::middleware::from_fn;
 use actix_web::{web, Scope};
-use error::AtsError;
 
 /// The vendor's API hosts (HiringThing's engine and the ATS Anywhere brand).
 pub const HOSTS: &[&str] = &["api.applicant-tracking.com", "api.atsanywhere.io"];
@@ -47,8 +44,6 @@ pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
 /// Mounts the vendor on `scope` (its path prefix, or the root behind a Host guard).
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
-        .wrap(vendor_error_shape(AtsError::render_status))
-        .wrap(from_fn(crate::gateway::gateway))
         .route(
             "/applicant_webhooks/add_applicant",
             web::post().to(applications::add_applicant),

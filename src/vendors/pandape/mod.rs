@@ -32,10 +32,7 @@ pub mod unified;
 pub mod users;
 pub mod vacancies;
 
-use crate::http::vendor_error_shape;
-use actix_web::middleware::from_fn;
 use actix_web::{web, Scope};
-use error::PandapeError;
 
 pub const HOSTS: &[&str] = &["api.pandape.com.br", "login.pandape.com.br"];
 pub const API_BASE: &str = "/v2";
@@ -44,8 +41,6 @@ pub const BODY_LIMIT: usize = 1024 * 1024;
 
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
-        .wrap(vendor_error_shape(PandapeError::render_status))
-        .wrap(from_fn(crate::gateway::gateway))
         .route("/connect/token", web::post().to(auth::token))
         .service(
             web::resource("/v2/company/users")

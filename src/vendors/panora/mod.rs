@@ -15,9 +15,7 @@ pub mod api;
 pub mod error;
 pub mod tenant;
 
-use actix_web::middleware::from_fn;
 use actix_web::{web, Scope};
-use error::PanoraError;
 
 pub const HOSTS: &[&str] = &["api.panora.dev"];
 pub const API_BASE: &str = "";
@@ -25,8 +23,6 @@ pub const BODY_LIMIT: usize = 10 * 1024 * 1024;
 
 pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
     scope
-        .wrap(crate::http::vendor_error_shape(PanoraError::render_status))
-        .wrap(from_fn(crate::gateway::gateway))
         .service(
             web::resource("/ats/{object}")
                 .get(api::list)

@@ -51,8 +51,6 @@ pub mod unified;
 pub mod user_rules;
 pub mod users;
 
-use crate::http::vendor_error_shape;
-use actix_web::middleware::from_fn;
 use actix_web::{web, Scope};
 use error::SrError;
 
@@ -217,8 +215,6 @@ pub fn mount(scope: Scope) -> impl actix_web::dev::HttpServiceFactory {
                 .delete(configuration::delete_location),
         );
     scope
-        .wrap(vendor_error_shape(SrError::render_status))
-        .wrap(from_fn(crate::gateway::gateway))
         .app_data(
             web::PathConfig::default().error_handler(|e, _| SrError::invalid("path", e).into()),
         )
