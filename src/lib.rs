@@ -23,6 +23,7 @@ pub mod gateway;
 pub mod http;
 pub mod ids;
 pub mod journal;
+pub mod key_index;
 pub mod persistence;
 pub mod ratelimit;
 pub mod state;

@@ -3,11 +3,9 @@
 //! a store-wide sequence number (so an incremental sync reads only what changed).
 
 use super::model::*;
-use foldhash::fast::FixedState;
-use hashbrown::HashTable;
+use crate::key_index::KeyIndex;
 use indexmap::IndexMap;
 use std::collections::{BTreeMap, HashMap};
-use std::hash::BuildHasher;
 
 /// A record that knows its own key (its id; a file's handle), so a [`Table`] need not keep a
 /// second copy of it.
@@ -109,20 +107,13 @@ impl<T> Rows<T> {
     }
 }
 
-/// The hash of the key of the row at `at` (the index grows by rehashing its positions).
-fn rehash<T: Keyed>(rows: &Rows<(T, u64)>, hasher: &FixedState, at: u32) -> u64 {
-    rows.get(at as usize)
-        .map_or(0, |(row, _)| hasher.hash_one(row.key()))
-}
-
 /// Records in creation order, found by key through a hash index of positions.
 #[derive(Debug, Clone)]
 pub struct Table<T> {
     /// Each record with the number of its last change.
     rows: Rows<(T, u64)>,
-    /// Positions in `rows`, hashed by the record's key.
-    index: HashTable<u32>,
-    hasher: FixedState,
+    /// Positions in `rows`, by the record's key.
+    index: KeyIndex,
     /// Change number -> position in `rows` (records are never removed, so positions hold).
     changes: BTreeMap<u64, u32>,
 }
@@ -131,8 +122,7 @@ impl<T> Default for Table<T> {
     fn default() -> Self {
         Self {
             rows: Rows::default(),
-            index: HashTable::new(),
-            hasher: FixedState::default(),
+            index: KeyIndex::default(),
             changes: BTreeMap::new(),
         }
     }
@@ -174,14 +164,10 @@ impl<T> Table<T> {
 
 impl<T: Keyed> Table<T> {
     fn find(&self, id: &str) -> Option<usize> {
-        let hash = self.hasher.hash_one(id);
+        let rows = &self.rows;
         self.index
-            .find(hash, |&at| {
-                self.rows
-                    .get(at as usize)
-                    .is_some_and(|(row, _)| row.key() == id)
-            })
-            .map(|&at| at as usize)
+            .find(id, |at| rows.get(at as usize).map(|(row, _)| row.key()))
+            .map(|at| at as usize)
     }
 
     pub fn get(&self, id: &str) -> Option<&T> {
@@ -199,8 +185,7 @@ impl<T: Keyed> Table<T> {
 
     /// Makes room in the key index for `more` records at once (a fixture load).
     pub fn reserve(&mut self, more: usize) {
-        let (rows, hasher) = (&self.rows, &self.hasher);
-        self.index.reserve(more, |&at| rehash(rows, hasher, at));
+        self.index.reserve(more);
     }
 
     /// Writes a record as change number `seq`.
@@ -220,11 +205,8 @@ impl<T: Keyed> Table<T> {
             }
             None => {
                 let at = self.rows.len;
-                let hash = self.hasher.hash_one(value.key());
+                self.index.insert(value.key(), at as u64);
                 self.rows.push((value, seq));
-                let (rows, hasher) = (&self.rows, &self.hasher);
-                self.index
-                    .insert_unique(hash, at as u32, |&i| rehash(rows, hasher, i));
                 at
             }
         };

@@ -183,13 +183,13 @@ impl UnifiedAts for AtsAnywhereTenant {
         let s = self.read();
         let get = |id: u64| one(&s, kind, id);
         match kind {
-            K::User => page_of_map(&s.users, from, limit, |v| get(v.id)),
+            K::User => page_of_map(s.users.as_map(), from, limit, |v| get(v.id)),
             K::Candidate | K::Application | K::Attachment => {
-                page_of_map(&s.applications, from, limit, |v| get(v.id))
+                page_of_map(s.applications.as_map(), from, limit, |v| get(v.id))
             }
-            K::Job => page_of_map(&s.jobs, from, limit, |v| get(v.id)),
-            K::Office => page_of_map(&s.sites, from, limit, |v| get(v.id)),
-            K::Activity => page_of_map(&s.notes, from, limit, |v| get(v.id)),
+            K::Job => page_of_map(s.jobs.as_map(), from, limit, |v| get(v.id)),
+            K::Office => page_of_map(s.sites.as_map(), from, limit, |v| get(v.id)),
+            K::Activity => page_of_map(s.notes.as_map(), from, limit, |v| get(v.id)),
             _ => empty_page(from),
         }
     }

@@ -7,11 +7,10 @@
 //! writes them.
 
 use super::model::*;
+use crate::key_index::KeyIndex;
 use indexmap::IndexMap;
 use serde::{Deserialize, Serialize};
-use std::borrow::Borrow;
 use std::collections::{BTreeSet, HashMap};
-use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 
 /// Records that have a string id.
@@ -30,39 +29,8 @@ keyed!(User, Job, Candidate);
 #[derive(Debug)]
 pub struct Table<T> {
     rows: Vec<Option<Arc<T>>>,
-    /// Id to sequence number. The key is the row itself (hashed and compared by its id), so the
-    /// index holds no second copy of the ids.
-    ids: HashMap<ById<T>, u64>,
-}
-
-/// A row as a key of the id index: hashes, compares and borrows as its id.
-#[derive(Debug)]
-struct ById<T>(Arc<T>);
-
-impl<T> Clone for ById<T> {
-    fn clone(&self) -> Self {
-        ById(self.0.clone())
-    }
-}
-
-impl<T: Keyed> Hash for ById<T> {
-    fn hash<H: Hasher>(&self, state: &mut H) {
-        self.0.key().hash(state)
-    }
-}
-
-impl<T: Keyed> PartialEq for ById<T> {
-    fn eq(&self, other: &Self) -> bool {
-        self.0.key() == other.0.key()
-    }
-}
-
-impl<T: Keyed> Eq for ById<T> {}
-
-impl<T: Keyed> Borrow<str> for ById<T> {
-    fn borrow(&self) -> &str {
-        self.0.key()
-    }
+    /// Id to sequence number (the ids themselves stay in the rows).
+    ids: KeyIndex,
 }
 
 impl<T> Clone for Table<T> {
@@ -78,9 +46,15 @@ impl<T> Default for Table<T> {
     fn default() -> Self {
         Self {
             rows: Vec::new(),
-            ids: HashMap::new(),
+            ids: KeyIndex::default(),
         }
     }
+}
+
+/// The key of the row with sequence number `seq`.
+fn key_at<T: Keyed>(rows: &[Option<Arc<T>>], seq: u64) -> Option<&str> {
+    let index = usize::try_from(seq.checked_sub(1)?).ok()?;
+    rows.get(index)?.as_deref().map(Keyed::key)
 }
 
 impl<T: Keyed> Table<T> {
@@ -88,21 +62,21 @@ impl<T: Keyed> Table<T> {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             rows: Vec::with_capacity(n),
-            ids: HashMap::with_capacity(n),
+            ids: KeyIndex::with_capacity(n),
         }
     }
 
     pub fn get(&self, id: &str) -> Option<&T> {
-        self.ids.get(id).and_then(|seq| self.at(*seq))
+        self.seq(id).and_then(|seq| self.at(seq))
     }
 
     pub fn contains(&self, id: &str) -> bool {
-        self.ids.contains_key(id)
+        self.seq(id).is_some()
     }
 
     /// The sequence number of a record (its place in creation order).
     pub fn seq(&self, id: &str) -> Option<u64> {
-        self.ids.get(id).copied()
+        self.ids.find(id, |seq| key_at(&self.rows, seq))
     }
 
     /// The record at a sequence number.
@@ -125,7 +99,7 @@ impl<T: Keyed> Table<T> {
 
     /// Records from the one with id `id` on, in creation order.
     pub fn from_id(&self, id: &str) -> Option<impl Iterator<Item = &T>> {
-        let seq = *self.ids.get(id)?;
+        let seq = self.seq(id)?;
         Some(self.after(seq - 1).map(|(_, row)| row))
     }
 
@@ -140,27 +114,25 @@ impl<T: Keyed> Table<T> {
 
     /// Inserts or replaces (a replaced record keeps its place).
     pub fn put(&mut self, row: T) {
-        let row = Arc::new(row);
-        match self.ids.remove_entry(row.key()) {
-            Some((_, seq)) => {
+        match self.seq(row.key()) {
+            Some(seq) => {
                 // `seq` came from this table, so its slot exists.
                 if let Some(slot) = usize::try_from(seq - 1)
                     .ok()
                     .and_then(|i| self.rows.get_mut(i))
                 {
-                    *slot = Some(row.clone());
+                    *slot = Some(Arc::new(row));
                 }
-                self.ids.insert(ById(row), seq);
             }
             None => {
-                self.rows.push(Some(row.clone()));
-                self.ids.insert(ById(row), self.rows.len() as u64);
+                self.ids.insert(row.key(), self.rows.len() as u64 + 1);
+                self.rows.push(Some(Arc::new(row)));
             }
         }
     }
 
     pub fn remove(&mut self, id: &str) -> Option<Arc<T>> {
-        let (_, seq) = self.ids.remove_entry(id)?;
+        let seq = self.ids.remove(id, |seq| key_at(&self.rows, seq))?;
         let slot = self.rows.get_mut(usize::try_from(seq - 1).ok()?)?;
         slot.take()
     }
