@@ -29,6 +29,7 @@ pub mod ratelimit;
 pub mod state;
 pub mod tenancy;
 pub mod validation;
+pub mod wire_time;
 pub mod vendors;
 
 pub use app::{Application, StartError};

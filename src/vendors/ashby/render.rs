@@ -3,6 +3,7 @@
 
 use super::model::*;
 use super::store::Store;
+use crate::wire_time::Millis;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Value};
 
@@ -40,7 +41,7 @@ pub fn compact(value: Value) -> Value {
 }
 
 pub fn time(t: &Time) -> String {
-    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+    Millis(*t).text()
 }
 
 fn opt_time(t: &Option<Time>) -> Value {
@@ -58,7 +59,7 @@ pub struct UserView<'a> {
     email: Option<&'a str>,
     global_role: GlobalRole,
     is_enabled: bool,
-    updated_at: String,
+    updated_at: Millis,
     #[serde(skip_serializing_if = "Option::is_none")]
     manager_id: Option<&'a str>,
 }
@@ -71,7 +72,7 @@ pub fn user_view(u: &User) -> UserView<'_> {
         email: u.email.as_deref(),
         global_role: u.global_role,
         is_enabled: u.is_enabled,
-        updated_at: time(&u.updated_at),
+        updated_at: Millis(u.updated_at),
         manager_id: u.manager_id.as_deref(),
     }
 }
@@ -250,8 +251,8 @@ fn primary(contacts: &[Contact]) -> Value {
 #[serde(rename_all = "camelCase")]
 pub struct CandidateView<'a> {
     id: &'a str,
-    created_at: String,
-    updated_at: String,
+    created_at: Millis,
+    updated_at: Millis,
     name: &'a str,
     #[serde(skip_serializing_if = "Option::is_none")]
     primary_email_address: Option<&'a Contact>,
@@ -301,8 +302,8 @@ fn primary_contact(contacts: &[Contact]) -> Option<&Contact> {
 pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'a> {
     CandidateView {
         id: &c.id,
-        created_at: time(&c.created_at),
-        updated_at: time(&c.updated_at),
+        created_at: Millis(c.created_at),
+        updated_at: Millis(c.updated_at),
         name: &c.name,
         primary_email_address: primary_contact(&c.email_addresses),
         email_addresses: &c.email_addresses,

@@ -45,7 +45,9 @@ pub struct User {
     /// For users below Admin: the sites whose jobs they may see.
     pub assigned_site_ids: Vec<u64>,
     pub active: bool,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -55,6 +57,7 @@ pub struct Site {
     pub id: u64,
     pub name: String,
     pub url: String,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_at: DateTime<Utc>,
 }
 
@@ -83,7 +86,9 @@ pub struct Job {
     pub hidden: bool,
     /// Accepts quick-apply submissions (`express_apply` in the job feed).
     pub express_apply: bool,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -109,8 +114,11 @@ pub struct Application {
     /// 1 to 5 stars; `null` while unrated.
     pub rating: Option<u8>,
     pub archived: bool,
+    #[serde(serialize_with = "crate::wire_time::auto_opt")]
     pub archived_at: Option<DateTime<Utc>>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_at: DateTime<Utc>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_at: DateTime<Utc>,
 }
 
@@ -122,6 +130,7 @@ pub struct Note {
     /// The user who wrote it.
     pub user_id: u64,
     pub body: String,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_at: DateTime<Utc>,
 }
 

@@ -211,6 +211,7 @@ pub struct User {
     #[serde(default = "default_language")]
     pub language: String,
     pub active: bool,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_on: Time,
     #[serde(default)]
     pub access_groups: Vec<String>,
@@ -227,6 +228,7 @@ pub struct SentEmail {
     pub kind: String,
     pub user_id: String,
     pub to: String,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub sent_on: Time,
 }
 
@@ -314,6 +316,7 @@ pub struct Position {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct JobStatusChange {
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub changed_on: Time,
     pub status: JobStatus,
 }
@@ -325,8 +328,11 @@ pub struct Job {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ref_number: Option<String>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_on: Time,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub last_activity_on: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub department_id: Option<String>,
@@ -392,6 +398,7 @@ pub struct Approver {
 pub struct JobApproval {
     pub id: String,
     pub status: ApprovalStatus,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
     pub approvers: Vec<Approver>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -404,6 +411,7 @@ pub struct ApprovalComment {
     pub id: String,
     pub author_id: String,
     pub text: String,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
 }
 
@@ -421,8 +429,10 @@ pub struct ScreeningAnswer {
 pub struct Posting {
     /// PUBLIC or INTERNAL.
     pub visibility: PostingStatus,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub published_on: Time,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(serialize_with = "crate::wire_time::auto_opt")]
     pub unpublished_on: Option<Time>,
 }
 
@@ -435,7 +445,9 @@ pub struct JobAd {
     pub language: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub content: Option<Value>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_on: Time,
     /// Every publication, the live one (no `unpublishedOn`) last.
     #[serde(default)]
@@ -460,6 +472,7 @@ pub struct SourceDetails {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct StatusChange {
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub changed_on: Time,
     pub status: CandidateStatus,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -494,6 +507,7 @@ pub struct Application {
         skip_serializing_if = "Vec::is_empty"
     )]
     pub screening_answers: Vec<ScreeningAnswer>,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
     #[serde(deserialize_with = "crate::fixtures::exact_list")]
     pub history: Vec<StatusChange>,
@@ -524,7 +538,9 @@ pub struct Candidate {
     pub source_details: Option<SourceDetails>,
     #[serde(default)]
     pub average_rating: f64,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub updated_on: Time,
     /// Applications in assignment order; the last one is the primary assignment.
     #[serde(default, deserialize_with = "crate::fixtures::exact_list")]
@@ -557,6 +573,7 @@ pub struct Attachment {
     pub content_type: String,
     #[serde(rename = "type")]
     pub kind: AttachmentType,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     pub created_on: Time,
     /// The bytes, base64.
     pub data: String,
