@@ -1,6 +1,6 @@
-//! A hash index from record keys (string ids) to positions, for tables that keep their records
-//! in an order of their own (creation order) and find them by id: Ashby's and SmartRecruiters'
-//! store tables.
+//! A hash index from record keys (ids) to positions, for tables that keep their records in an
+//! order of their own (creation order) and find them by id: Ashby's, SmartRecruiters' (string
+//! ids) and ATS Anywhere's (numeric ids) store tables.
 //!
 //! Each entry keeps its key's hash beside the position, so the index grows without reading a
 //! record: growing an index of 200k entries moves 3 MB of entries, where rehashing through the
@@ -9,7 +9,8 @@
 
 use foldhash::fast::FixedState;
 use hashbrown::HashTable;
-use std::hash::BuildHasher;
+use std::hash::{BuildHasher, Hash};
+use std::marker::PhantomData;
 
 #[derive(Debug, Clone, Copy)]
 struct Entry {
@@ -17,18 +18,41 @@ struct Entry {
     position: u64,
 }
 
-/// Keys to positions; the table keeps the records, and answers a position's key on lookup.
-#[derive(Debug, Clone, Default)]
-pub struct KeyIndex {
+/// Keys (`K`, string ids unless said otherwise) to positions; the table keeps the records, and
+/// answers a position's key on lookup.
+#[derive(Debug)]
+pub struct KeyIndex<K: ?Sized = str> {
     entries: HashTable<Entry>,
     hasher: FixedState,
+    keys: PhantomData<fn(&K)>,
 }
 
-impl KeyIndex {
+impl<K: ?Sized> Clone for KeyIndex<K> {
+    fn clone(&self) -> Self {
+        Self {
+            entries: self.entries.clone(),
+            hasher: self.hasher.clone(),
+            keys: PhantomData,
+        }
+    }
+}
+
+impl<K: ?Sized> Default for KeyIndex<K> {
+    fn default() -> Self {
+        Self {
+            entries: HashTable::new(),
+            hasher: FixedState::default(),
+            keys: PhantomData,
+        }
+    }
+}
+
+impl<K: ?Sized + Hash + Eq> KeyIndex<K> {
     pub fn with_capacity(n: usize) -> Self {
         Self {
             entries: HashTable::with_capacity(n),
             hasher: FixedState::default(),
+            keys: PhantomData,
         }
     }
 
@@ -46,7 +70,10 @@ impl KeyIndex {
     }
 
     /// The position of `key`. `key_at` answers the key of the record at a position.
-    pub fn find<'a>(&self, key: &str, key_at: impl Fn(u64) -> Option<&'a str>) -> Option<u64> {
+    pub fn find<'a>(&self, key: &K, key_at: impl Fn(u64) -> Option<&'a K>) -> Option<u64>
+    where
+        K: 'a,
+    {
         let hash = self.hasher.hash_one(key);
         self.entries
             .find(hash, |e| e.hash == hash && key_at(e.position) == Some(key))
@@ -54,24 +81,30 @@ impl KeyIndex {
     }
 
     /// Files `key` at `position`; the caller has checked that the key is not there yet.
-    pub fn insert(&mut self, key: &str, position: u64) {
+    pub fn insert(&mut self, key: &K, position: u64) {
         let hash = self.hasher.hash_one(key);
         self.entries
             .insert_unique(hash, Entry { hash, position }, |e| e.hash);
     }
 
     /// Takes `key` out, answering the position it had.
-    pub fn remove<'a>(
-        &mut self,
-        key: &str,
-        key_at: impl Fn(u64) -> Option<&'a str>,
-    ) -> Option<u64> {
+    pub fn remove<'a>(&mut self, key: &K, key_at: impl Fn(u64) -> Option<&'a K>) -> Option<u64>
+    where
+        K: 'a,
+    {
         let hash = self.hasher.hash_one(key);
         let found = self
             .entries
             .find_entry(hash, |e| e.hash == hash && key_at(e.position) == Some(key))
             .ok()?;
         Some(found.remove().0.position)
+    }
+
+    /// Moves every position through `to` (a table that closed a gap in its rows).
+    pub fn move_positions(&mut self, to: impl Fn(u64) -> u64) {
+        for entry in self.entries.iter_mut() {
+            entry.position = to(entry.position);
+        }
     }
 }
 
@@ -87,7 +120,7 @@ mod tests {
         #[test]
         fn answers_like_a_map(ops in prop::collection::vec((0u8..40, any::<bool>()), 0..400)) {
             let mut rows: Vec<String> = Vec::new();
-            let mut index = KeyIndex::default();
+            let mut index: KeyIndex = KeyIndex::default();
             let mut model: HashMap<String, u64> = HashMap::new();
             for (n, insert) in ops {
                 let key = format!("id-{n}");

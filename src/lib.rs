@@ -29,8 +29,8 @@ pub mod ratelimit;
 pub mod state;
 pub mod tenancy;
 pub mod validation;
-pub mod wire_time;
 pub mod vendors;
+pub mod wire_time;
 
 pub use app::{Application, StartError};
 pub use config::Settings;

@@ -174,11 +174,28 @@ pub fn page_of_map<V>(
     limit: usize,
     map: impl Fn(&V) -> Option<UnifiedRecord>,
 ) -> Option<UnifiedPage> {
+    page_from(
+        table.values(),
+        |id| table.get_index_of(&id),
+        from,
+        limit,
+        map,
+    )
+}
+
+/// [`page_of_map`] for any table: its rows in creation order, and the position of an id.
+pub fn page_from<'a, V: 'a>(
+    rows: impl Iterator<Item = &'a V>,
+    position_of: impl Fn(u64) -> Option<usize>,
+    from: Option<&str>,
+    limit: usize,
+    map: impl Fn(&V) -> Option<UnifiedRecord>,
+) -> Option<UnifiedPage> {
     let start = match from {
-        Some(id) => table.get_index_of(&id.parse::<u64>().ok()?)?,
+        Some(id) => position_of(id.parse::<u64>().ok()?)?,
         None => 0,
     };
-    Some(take_page(table.values().skip(start).filter_map(map), limit))
+    Some(take_page(rows.skip(start).filter_map(map), limit))
 }
 
 /// The page of a kind the vendor lacks: empty, and no record can be a cursor into it.

@@ -7,7 +7,7 @@
 //! a job's quick apply, so unified creates are refused with that reason.
 
 use super::model::{AdminLevel, Application, JobStatus, User};
-use super::store::Store;
+use super::store::{Identified, Records, Store};
 use super::tenant::AtsAnywhereTenant;
 use crate::vendors::unified::*;
 use chrono::{DateTime, Utc};
@@ -177,19 +177,35 @@ fn one(s: &Store, kind: UnifiedKind, id: u64) -> Option<UnifiedRecord> {
     }
 }
 
+/// A page of one of the store's tables.
+fn records_page<T: Identified>(
+    records: &Records<T>,
+    from: Option<&str>,
+    limit: usize,
+    map: impl Fn(&T) -> Option<UnifiedRecord>,
+) -> Option<UnifiedPage> {
+    page_from(
+        records.values(),
+        |id| records.position(&id),
+        from,
+        limit,
+        map,
+    )
+}
+
 impl UnifiedAts for AtsAnywhereTenant {
     fn page(&self, kind: UnifiedKind, from: Option<&str>, limit: usize) -> Option<UnifiedPage> {
         use UnifiedKind as K;
         let s = self.read();
         let get = |id: u64| one(&s, kind, id);
         match kind {
-            K::User => page_of_map(s.users.as_map(), from, limit, |v| get(v.id)),
+            K::User => records_page(&s.users, from, limit, |v| get(v.id)),
             K::Candidate | K::Application | K::Attachment => {
-                page_of_map(s.applications.as_map(), from, limit, |v| get(v.id))
+                records_page(&s.applications, from, limit, |v| get(v.id))
             }
-            K::Job => page_of_map(s.jobs.as_map(), from, limit, |v| get(v.id)),
-            K::Office => page_of_map(s.sites.as_map(), from, limit, |v| get(v.id)),
-            K::Activity => page_of_map(s.notes.as_map(), from, limit, |v| get(v.id)),
+            K::Job => records_page(&s.jobs, from, limit, |v| get(v.id)),
+            K::Office => records_page(&s.sites, from, limit, |v| get(v.id)),
+            K::Activity => records_page(&s.notes, from, limit, |v| get(v.id)),
             _ => empty_page(from),
         }
     }
