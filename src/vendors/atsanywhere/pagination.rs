@@ -4,6 +4,7 @@
 //! insertion-ordered map costs O(page), not O(total).
 
 use super::error::AtsError;
+use actix_web::http::StatusCode;
 use actix_web::{HttpRequest, HttpResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::IntoParams;
@@ -34,30 +35,29 @@ impl PageQuery {
     }
 }
 
-/// One page of records.
-pub struct Page<T> {
-    items: Vec<T>,
+/// One page of records, already written as its JSON array (under the store's read lock, so
+/// no record is copied to outlive it).
+pub struct Page {
+    body: Vec<u8>,
     page: u32,
     per_page: u32,
     more: bool,
 }
 
-/// Cuts the requested page out of `records`.
-pub fn paginate<'a, T: Clone + 'a>(
+/// Cuts the requested page out of `records` and writes it.
+pub fn paginate<'a, T: Serialize + 'a>(
     records: impl Iterator<Item = &'a T>,
     query: &PageQuery,
-) -> Result<Page<T>, AtsError> {
+) -> Result<Page, AtsError> {
     let (page, per_page) = query.resolve()?;
     let skip = (page as usize - 1) * per_page as usize;
-    let mut items: Vec<T> = records
-        .skip(skip)
-        .take(per_page as usize + 1)
-        .cloned()
-        .collect();
+    let mut items: Vec<&T> = records.skip(skip).take(per_page as usize + 1).collect();
     let more = items.len() > per_page as usize;
     items.truncate(per_page as usize);
+    let body = serde_json::to_vec(&items)
+        .map_err(|e| AtsError::Status(StatusCode::INTERNAL_SERVER_ERROR, e.to_string()))?;
     Ok(Page {
-        items,
+        body,
         page,
         per_page,
         more,
@@ -82,7 +82,7 @@ fn page_link(req: &HttpRequest, page: u32, per_page: u32) -> String {
     )
 }
 
-impl<T: Serialize> Page<T> {
+impl Page {
     pub fn respond(self, req: &HttpRequest) -> HttpResponse {
         let mut links = Vec::new();
         if self.more {
@@ -104,6 +104,6 @@ impl<T: Serialize> Page<T> {
         if !links.is_empty() {
             response.insert_header(("Link", links.join(", ")));
         }
-        response.json(self.items)
+        response.content_type("application/json").body(self.body)
     }
 }
