@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 pub const BASE: &str = "https://api.smartrecruiters.com";
 
 fn link(path: String) -> Value {
-    json!(link_to(format_args!("{path}")))
+    json!(Link::to([&path, "", "", ""]))
 }
 
 fn labeled(l: &Labeled) -> Value {
@@ -25,17 +25,46 @@ fn reason(map: &indexmap::IndexMap<String, Labeled>, id: &Option<Text>) -> Value
     }
 }
 
-/// An `actions` link: `{url, method: GET}` on the real host.
-#[derive(serde::Serialize)]
-struct Link {
-    url: String,
-    method: &'static str,
+/// An `actions` link: `{url, method: GET}` on the real host. It keeps the pieces of its path
+/// and writes the URL when serialized, into a stack buffer: a page of 100 candidates has 500
+/// links, which cost a `format!` each before.
+struct Link<'a> {
+    path: [&'a str; 4],
 }
 
-fn link_to(path: std::fmt::Arguments) -> Link {
-    Link {
-        url: format!("{BASE}{path}"),
-        method: "GET",
+impl<'a> Link<'a> {
+    /// `BASE` followed by the pieces (`""` for the ones not needed).
+    fn to(path: [&'a str; 4]) -> Self {
+        Link { path }
+    }
+}
+
+impl serde::Serialize for Link<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut buf = [0u8; 256];
+        let mut len = 0;
+        let mut fits = true;
+        for piece in std::iter::once(BASE).chain(self.path) {
+            match buf.get_mut(len..len + piece.len()) {
+                Some(to) => to.copy_from_slice(piece.as_bytes()),
+                None => fits = false,
+            }
+            len += piece.len();
+        }
+        let concatenated;
+        let url = match fits {
+            // Whole `str`s, copied one after the other.
+            true => std::str::from_utf8(&buf[..len]).unwrap_or_default(),
+            false => {
+                concatenated = std::iter::once(BASE).chain(self.path).collect::<String>();
+                &concatenated
+            }
+        };
+        let mut link = s.serialize_struct("Link", 2)?;
+        link.serialize_field("url", url)?;
+        link.serialize_field("method", "GET")?;
+        link.end()
     }
 }
 
@@ -49,7 +78,9 @@ pub struct CandidateView<'a> {
     first_name: &'a Text,
     last_name: &'a Text,
     email: &'a str,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     created_on: &'a Time,
+    #[serde(serialize_with = "crate::wire_time::auto")]
     updated_on: &'a Time,
     location: &'a Option<Json>,
     average_rating: f64,
@@ -59,7 +90,7 @@ pub struct CandidateView<'a> {
     /// The candidate's own data, in `CandidateDetails` only.
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     details: Option<CandidateOwnData<'a>>,
-    actions: CandidateActions,
+    actions: CandidateActions<'a>,
 }
 
 /// What `CandidateDetails` adds to a search result.
@@ -73,10 +104,10 @@ struct CandidateOwnData<'a> {
 }
 
 #[derive(serde::Serialize)]
-struct CandidateActions {
-    details: Link,
-    tags: Link,
-    attachments: Link,
+struct CandidateActions<'a> {
+    details: Link<'a>,
+    tags: Link<'a>,
+    attachments: Link<'a>,
 }
 
 #[derive(serde::Serialize)]
@@ -85,24 +116,24 @@ struct AssignmentView<'a> {
     job: AssignedJob<'a>,
     status: CandidateStatus,
     sub_status: &'a Option<Text>,
-    actions: AssignmentActions,
+    actions: AssignmentActions<'a>,
 }
 
 #[derive(serde::Serialize)]
 struct AssignedJob<'a> {
     id: &'a Text,
     title: Option<&'a str>,
-    actions: JobActions,
+    actions: JobActions<'a>,
 }
 
 #[derive(serde::Serialize)]
-struct JobActions {
-    details: Link,
+struct JobActions<'a> {
+    details: Link<'a>,
 }
 
 #[derive(serde::Serialize)]
-struct AssignmentActions {
-    application: Link,
+struct AssignmentActions<'a> {
+    application: Link<'a>,
 }
 
 fn assignment<'a>(store: &'a Store, c: &'a Candidate, a: &'a Application) -> AssignmentView<'a> {
@@ -111,13 +142,13 @@ fn assignment<'a>(store: &'a Store, c: &'a Candidate, a: &'a Application) -> Ass
             id: &a.job_id,
             title: store.jobs.get(&a.job_id).map(|j| j.title.as_str()),
             actions: JobActions {
-                details: link_to(format_args!("/jobs/{}", a.job_id)),
+                details: Link::to(["/jobs/", &a.job_id, "", ""]),
             },
         },
         status: a.status,
         sub_status: &a.sub_status,
         actions: AssignmentActions {
-            application: link_to(format_args!("/candidates/{}/jobs/{}", c.id, a.job_id)),
+            application: Link::to(["/candidates/", &c.id, "/jobs/", &a.job_id]),
         },
     }
 }
@@ -143,9 +174,9 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .collect(),
         details: None,
         actions: CandidateActions {
-            details: link_to(format_args!("/candidates/{}", c.id)),
-            tags: link_to(format_args!("/candidates/{}/tags", c.id)),
-            attachments: link_to(format_args!("/candidates/{}/attachments", c.id)),
+            details: Link::to(["/candidates/", &c.id, "", ""]),
+            tags: Link::to(["/candidates/", &c.id, "/tags", ""]),
+            attachments: Link::to(["/candidates/", &c.id, "/attachments", ""]),
         },
     }
 }
@@ -332,4 +363,31 @@ pub fn user(store: &Store, u: &User) -> Value {
         "accessGroups": groups,
         "seats": [],
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A link writes `BASE` and its pieces, whether they fit the stack buffer or not.
+    #[test]
+    fn links_write_their_pieces_in_order() {
+        let long = "x".repeat(300);
+        for (pieces, path) in [
+            (
+                ["/candidates/", "c1", "/jobs/", "j1"],
+                "/candidates/c1/jobs/j1".to_owned(),
+            ),
+            (["/jobs/", "j1", "", ""], "/jobs/j1".to_owned()),
+            (
+                ["/candidates/", &long, "/tags", ""],
+                format!("/candidates/{long}/tags"),
+            ),
+        ] {
+            assert_eq!(
+                serde_json::to_value(Link::to(pieces)).unwrap(),
+                json!({ "url": format!("{BASE}{path}"), "method": "GET" })
+            );
+        }
+    }
 }
