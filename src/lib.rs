@@ -22,6 +22,7 @@ pub mod fixtures;
 pub mod gateway;
 pub mod http;
 pub mod ids;
+pub mod joined;
 pub mod journal;
 pub mod key_index;
 pub mod persistence;

@@ -30,6 +30,8 @@ fn two(buf: &mut [u8], at: usize, n: u32) {
 
 /// Writes `t` into `buf`, answering the length; `None` where chrono must write it.
 fn write(t: &DateTime<Utc>, fraction: Fraction, buf: &mut [u8; LONGEST]) -> Option<usize> {
+    // Once to the calendar: each accessor on a `DateTime` converts again.
+    let t = t.naive_utc();
     let year = t.year();
     let nanos = t.nanosecond();
     if !(0..=9999).contains(&year) || nanos >= 1_000_000_000 {

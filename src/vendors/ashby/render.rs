@@ -3,6 +3,7 @@
 
 use super::model::*;
 use super::store::Store;
+use crate::joined::Joined;
 use crate::wire_time::Millis;
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use serde_json::{json, Value};
@@ -139,7 +140,7 @@ pub struct SourceView<'a> {
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SourceTypeView<'a> {
-    id: String,
+    id: Joined<'a, 2>,
     title: &'a str,
     is_archived: bool,
 }
@@ -150,7 +151,7 @@ pub fn source_view(s: &Source) -> SourceView<'_> {
         title: &s.title,
         is_archived: s.is_archived,
         source_type: s.source_type_title.as_deref().map(|title| SourceTypeView {
-            id: format!("{}-type", s.id),
+            id: Joined([&s.id, "-type"]),
             title,
             is_archived: false,
         }),
@@ -273,7 +274,7 @@ pub struct CandidateView<'a> {
     resume_file_handle: Option<FileHandleView<'a>>,
     file_handles: Vec<FileHandleView<'a>>,
     custom_fields: Vec<FieldValueView<'a>>,
-    profile_url: String,
+    profile_url: Joined<'a, 2>,
     #[serde(skip_serializing_if = "Option::is_none")]
     source: Option<SourceView<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -287,7 +288,7 @@ pub struct CandidateView<'a> {
 #[derive(serde::Serialize)]
 #[serde(rename_all = "camelCase")]
 struct LocationView<'a> {
-    id: String,
+    id: Joined<'a, 2>,
     location_summary: &'a str,
     location_components: [(); 0],
 }
@@ -332,10 +333,10 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .filter_map(|h| file_handle_view(store, h))
             .collect(),
         custom_fields: field_value_views(store, &c.custom_fields),
-        profile_url: format!(
-            "https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/{}",
-            c.id
-        ),
+        profile_url: Joined([
+            "https://app.ashbyhq.com/candidate-searches/new/right-side/candidates/",
+            &c.id,
+        ]),
         source: c
             .source_id
             .as_deref()
@@ -347,7 +348,7 @@ pub fn candidate_view<'a>(store: &'a Store, c: &'a Candidate) -> CandidateView<'
             .and_then(|id| store.users.get(id))
             .map(user_view),
         location: c.location_summary.as_deref().map(|summary| LocationView {
-            id: format!("{}-location", c.id),
+            id: Joined([&c.id, "-location"]),
             location_summary: summary,
             location_components: [],
         }),

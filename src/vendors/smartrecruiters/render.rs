@@ -4,6 +4,7 @@
 
 use super::model::*;
 use super::store::Store;
+use crate::joined::Joined;
 use serde_json::{json, Value};
 
 pub const BASE: &str = "https://api.smartrecruiters.com";
@@ -25,46 +26,21 @@ fn reason(map: &indexmap::IndexMap<String, Labeled>, id: &Option<Text>) -> Value
     }
 }
 
-/// An `actions` link: `{url, method: GET}` on the real host. It keeps the pieces of its path
-/// and writes the URL when serialized, into a stack buffer: a page of 100 candidates has 500
-/// links, which cost a `format!` each before.
+/// An `actions` link: `{url, method: GET}` on the real host, its URL written from the pieces of
+/// its path when serialized (a page of 100 candidates has 500 links).
+#[derive(serde::Serialize)]
 struct Link<'a> {
-    path: [&'a str; 4],
+    url: Joined<'a, 5>,
+    method: &'static str,
 }
 
 impl<'a> Link<'a> {
     /// `BASE` followed by the pieces (`""` for the ones not needed).
-    fn to(path: [&'a str; 4]) -> Self {
-        Link { path }
-    }
-}
-
-impl serde::Serialize for Link<'_> {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        use serde::ser::SerializeStruct;
-        let mut buf = [0u8; 256];
-        let mut len = 0;
-        let mut fits = true;
-        for piece in std::iter::once(BASE).chain(self.path) {
-            match buf.get_mut(len..len + piece.len()) {
-                Some(to) => to.copy_from_slice(piece.as_bytes()),
-                None => fits = false,
-            }
-            len += piece.len();
+    fn to([a, b, c, d]: [&'a str; 4]) -> Self {
+        Link {
+            url: Joined([BASE, a, b, c, d]),
+            method: "GET",
         }
-        let concatenated;
-        let url = match fits {
-            // Whole `str`s, copied one after the other.
-            true => std::str::from_utf8(&buf[..len]).unwrap_or_default(),
-            false => {
-                concatenated = std::iter::once(BASE).chain(self.path).collect::<String>();
-                &concatenated
-            }
-        };
-        let mut link = s.serialize_struct("Link", 2)?;
-        link.serialize_field("url", url)?;
-        link.serialize_field("method", "GET")?;
-        link.end()
     }
 }
 
