@@ -3,8 +3,7 @@
 
 use super::error::AtsError;
 use crate::http::{from_value, parse_json, parse_value};
-use serde::de::{DeserializeOwned, DeserializeSeed, MapAccess, Visitor};
-use serde_json::value::RawValue;
+use serde::de::{DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
 use std::fmt;
 
@@ -19,7 +18,7 @@ pub fn body<T: DeserializeOwned>(bytes: &[u8], root: &str) -> Result<T, AtsError
         ));
     }
     let typed = match top_level(bytes, root) {
-        Some(TopLevel::Wrapped(inner)) => parse_json(inner.get().as_bytes()).ok(),
+        Some(TopLevel::Wrapped) => unwrapped(bytes, root),
         Some(TopLevel::Bare) => parse_json(bytes).ok(),
         None => None,
     };
@@ -43,25 +42,37 @@ fn body_through_tree<T: DeserializeOwned>(bytes: &[u8], root: &str) -> Result<T,
 }
 
 /// A body's top level, as [`body`] reads it.
-enum TopLevel<'a> {
-    /// `{"<root>": {...}}` and nothing else: the inner object's text.
-    Wrapped(&'a RawValue),
+#[derive(Debug, PartialEq)]
+enum TopLevel {
+    /// `{"<root>": {...}}` and nothing else.
+    Wrapped,
     /// Any other object.
     Bare,
 }
 
-/// The top level of a JSON object body; `None` for anything else (or bad JSON).
-fn top_level<'a>(bytes: &'a [u8], root: &str) -> Option<TopLevel<'a>> {
+/// The top level of a JSON object body; `None` for anything else (or bad JSON). Values are
+/// skipped, not kept.
+fn top_level(bytes: &[u8], root: &str) -> Option<TopLevel> {
     let mut de = serde_json::Deserializer::from_slice(bytes);
     let top = TopLevelSeed(root).deserialize(&mut de).ok()?;
     de.end().ok()?;
     Some(top)
 }
 
+/// `T` from the value of the only member, `root`, of a wrapped body.
+fn unwrapped<T: DeserializeOwned>(bytes: &[u8], root: &str) -> Option<T> {
+    let mut de = serde_json::Deserializer::from_slice(bytes);
+    let inner = Member(root, std::marker::PhantomData::<T>)
+        .deserialize(&mut de)
+        .ok()??;
+    de.end().ok()?;
+    Some(inner)
+}
+
 struct TopLevelSeed<'r>(&'r str);
 
 impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_> {
-    type Value = TopLevel<'de>;
+    type Value = TopLevel;
 
     fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
         de.deserialize_map(self)
@@ -69,25 +80,104 @@ impl<'de> DeserializeSeed<'de> for TopLevelSeed<'_> {
 }
 
 impl<'de> Visitor<'de> for TopLevelSeed<'_> {
-    type Value = TopLevel<'de>;
+    type Value = TopLevel;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str("a JSON object")
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
-        let (mut keys, mut inner) = (0usize, None);
+        let (mut keys, mut wrapped) = (0usize, false);
         while let Some(is_root) = map.next_key_seed(KeyIs(self.0))? {
-            let value: &'de RawValue = map.next_value()?;
+            let is_object = map.next_value_seed(IsObject)?;
             keys += 1;
-            if is_root && value.get().trim_start().starts_with('{') {
-                inner = Some(value);
-            }
+            wrapped |= is_root && is_object;
         }
-        Ok(match (keys, inner) {
-            (1, Some(inner)) => TopLevel::Wrapped(inner),
+        Ok(match (keys, wrapped) {
+            (1, true) => TopLevel::Wrapped,
             _ => TopLevel::Bare,
         })
+    }
+}
+
+/// Skips a value, answering whether it was an object.
+struct IsObject;
+
+impl<'de> DeserializeSeed<'de> for IsObject {
+    type Value = bool;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<bool, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> Visitor<'de> for IsObject {
+    type Value = bool;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<bool, A::Error> {
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(true)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<bool, A::Error> {
+        while seq.next_element::<IgnoredAny>()?.is_some() {}
+        Ok(false)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_str<E>(self, _: &str) -> Result<bool, E> {
+        Ok(false)
+    }
+
+    fn visit_unit<E>(self) -> Result<bool, E> {
+        Ok(false)
+    }
+}
+
+/// The value of member `.0` of an object, as `T` (`None` when another member comes first).
+struct Member<'r, T>(&'r str, std::marker::PhantomData<T>);
+
+impl<'de, T: DeserializeOwned> DeserializeSeed<'de> for Member<'_, T> {
+    type Value = Option<T>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Self::Value, D::Error> {
+        de.deserialize_map(self)
+    }
+}
+
+impl<'de, T: DeserializeOwned> Visitor<'de> for Member<'_, T> {
+    type Value = Option<T>;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        if map.next_key_seed(KeyIs(self.0))? != Some(true) {
+            return Ok(None);
+        }
+        let inner: T = map.next_value()?;
+        while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+        Ok(Some(inner))
     }
 }
 
@@ -148,14 +238,18 @@ mod tests {
             let tree = body_through_tree::<Input>(text.as_bytes(), "user").ok();
             assert_eq!(direct, tree, "{text}");
         }
-        assert!(matches!(
+        assert_eq!(
             top_level(br#"{"user": {"name":"b"}}"#, "user"),
-            Some(TopLevel::Wrapped(_))
-        ));
-        assert!(matches!(
+            Some(TopLevel::Wrapped)
+        );
+        assert_eq!(
+            top_level(br#"{"user": [1, {"a": 2}]}"#, "user"),
+            Some(TopLevel::Bare)
+        );
+        assert_eq!(
             top_level(br#"{"user": {}, "x": 1}"#, "user"),
             Some(TopLevel::Bare)
-        ));
+        );
         assert!(top_level(b"[1]", "user").is_none());
         assert!(top_level(b"{\"a\":1} x", "user").is_none());
     }
