@@ -92,7 +92,9 @@ impl<T> Default for Records<T> {
     }
 }
 
-/// `records[&id]`: the record, or a panic when there is none (as a map's index does).
+/// `records[&id]` in tests: the record, or a panic when there is none (as a map's index does).
+/// Request code uses [`Records::get`].
+#[cfg(test)]
 impl<T: Identified> std::ops::Index<&u64> for Records<T> {
     type Output = T;
 
