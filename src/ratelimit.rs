@@ -11,6 +11,7 @@
 //! same way but never refuses, so the headers stay honest about what was used.
 
 use crate::faults::glob_match;
+use crate::tenancy::FastHash;
 use dashmap::DashMap;
 use parking_lot::Mutex;
 use serde::{Deserialize, Serialize};
@@ -94,8 +95,8 @@ pub struct Limiter {
     rules: Vec<LimitRule>,
     /// False for an observing limiter: it counts but never refuses.
     enforce: bool,
-    windows: DashMap<(String, usize), Mutex<Window>>,
-    in_flight: DashMap<(String, usize), Arc<AtomicU32>>,
+    windows: DashMap<(String, usize), Mutex<Window>, FastHash>,
+    in_flight: DashMap<(String, usize), Arc<AtomicU32>, FastHash>,
 }
 
 /// Held while a request is in flight; gives its place back when dropped.
@@ -114,8 +115,8 @@ impl Limiter {
         Self {
             rules,
             enforce: true,
-            windows: DashMap::new(),
-            in_flight: DashMap::new(),
+            windows: DashMap::default(),
+            in_flight: DashMap::default(),
         }
     }
 
@@ -124,8 +125,8 @@ impl Limiter {
         Self {
             rules,
             enforce: false,
-            windows: DashMap::new(),
-            in_flight: DashMap::new(),
+            windows: DashMap::default(),
+            in_flight: DashMap::default(),
         }
     }
 

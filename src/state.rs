@@ -8,7 +8,7 @@ use crate::fixtures::{FixtureError, FixtureSet};
 use crate::ids::SeededRng;
 use crate::journal::Journal;
 use crate::ratelimit::{LimitRule, Limiter};
-use crate::tenancy::{Registry, Tenant};
+use crate::tenancy::{FastHash, Registry, Tenant};
 use crate::vendors::Vendor;
 use dashmap::DashMap;
 use parking_lot::Mutex;
@@ -25,10 +25,10 @@ pub struct SandboxState {
     /// `--enforce-rate-limits`: every new tenant gets its vendor's documented limits.
     pub enforce_rate_limits: bool,
     /// Rate limits by tenant id (only tenants that have some).
-    limiters: DashMap<String, Arc<Limiter>>,
+    limiters: DashMap<String, Arc<Limiter>, FastHash>,
     /// Observing limiters (count, never refuse) of tenants whose vendor reports its limits on
     /// every response but which have no enforced limits.
-    observers: DashMap<String, Arc<Limiter>>,
+    observers: DashMap<String, Arc<Limiter>, FastHash>,
     /// Whether any tenant has limits, so requests skip the lookup when none does.
     any_limits: AtomicBool,
     /// Seeds and ids of new tenants (control plane only, never on a vendor request).
@@ -62,8 +62,8 @@ impl SandboxState {
             faults: Faults::default(),
             state_file: None,
             enforce_rate_limits: false,
-            limiters: DashMap::new(),
-            observers: DashMap::new(),
+            limiters: DashMap::default(),
+            observers: DashMap::default(),
             any_limits: AtomicBool::new(false),
             rng: Mutex::new(SeededRng::new(seed)),
         }
