@@ -21,7 +21,7 @@
 //! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
 
 use crate::http::in_vendor_shape;
-use crate::journal::{kept, Entry};
+use crate::journal::{kept, Entry, HeaderLines};
 use crate::ratelimit::Usage;
 use crate::state::SandboxState;
 use crate::tenancy::TenantTag;
@@ -64,7 +64,7 @@ struct Started {
     vendor: Vendor,
     method: actix_web::http::Method,
     uri: actix_web::http::Uri,
-    headers: Vec<(HeaderName, HeaderValue)>,
+    headers: HeaderLines,
     at: Instant,
 }
 
@@ -167,12 +167,9 @@ async fn handle(
         method: req.method().clone(),
         uri: req.uri().clone(),
         headers: if sandbox.journal.enabled() {
-            req.headers()
-                .iter()
-                .map(|(n, v)| (n.clone(), v.clone()))
-                .collect()
+            HeaderLines::copy(req.headers())
         } else {
-            Vec::new()
+            HeaderLines::default()
         },
         at: Instant::now(),
     };
@@ -292,13 +289,17 @@ async fn handle(
     Ok(ServiceResponse::new(http_req, res))
 }
 
-/// Reads a response's body so it can be both journaled and sent.
+/// Reads a response's body so it can be both journaled and sent. A body that is one buffer
+/// already (every JSON answer) is shared, not copied.
 async fn buffered<B: MessageBody + 'static>(
     res: HttpResponse<B>,
 ) -> Result<(HttpResponse<BoxBody>, Bytes), Error> {
     let (head, body) = res.into_parts();
-    let bytes = body::to_bytes(body)
-        .await
-        .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?;
+    let bytes = match body.try_into_bytes() {
+        Ok(bytes) => bytes,
+        Err(body) => body::to_bytes(body)
+            .await
+            .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?,
+    };
     Ok((head.set_body(BoxBody::new(bytes.clone())), bytes))
 }

@@ -3,17 +3,17 @@
 //! Requests that reach no tenant (refused credentials, the token endpoint) are kept per vendor.
 //! Each ring has its own lock; nothing here is global on the request path.
 
+use crate::tenancy::FastHash;
 use crate::vendors::Vendor;
-use actix_web::http::header::{HeaderName, HeaderValue};
+use actix_web::http::header::HeaderMap;
 use actix_web::http::{Method, Uri};
 use bytes::Bytes;
 use chrono::{DateTime, Utc};
-use dashmap::DashMap;
-use parking_lot::Mutex;
+use parking_lot::{Mutex, MutexGuard};
 use serde_json::{json, Value};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, VecDeque};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 /// Bodies longer than this are cut in the journal.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -39,9 +39,8 @@ pub struct Entry {
     pub method: Method,
     /// Path and query as received (a clone shares the request's bytes).
     pub uri: Uri,
-    /// As received; secrets are redacted when the journal is read. A list, not a map: it is
-    /// only ever copied in and read in order.
-    pub headers: Vec<(HeaderName, HeaderValue)>,
+    /// As received; secrets are redacted when the journal is read.
+    pub headers: HeaderLines,
     pub body: Bytes,
     /// 0 when the connection was dropped.
     pub status: u16,
@@ -61,13 +60,51 @@ impl Entry {
             "path": self.uri.path(),
             "query": self.uri.query().unwrap_or_default(),
             "headers": redacted_headers(
-                self.headers.iter().map(|(n, v)| (n.as_str(), v.as_bytes()))
+                self.headers.iter()
             ),
             "body": body_value(&self.body),
             "status": self.status,
             "response": body_value(&self.response),
             "duration_ms": (self.duration_ms * 1000.0).round() / 1000.0,
         })
+    }
+}
+
+/// A request's headers as the journal keeps them: copied into one buffer of `name:value\n`
+/// lines. actix's header values are slices of the connection's read buffer; an entry that
+/// shared them would keep that buffer alive for as long as the entry lives, so the connection
+/// would need a fresh buffer every few requests. One copy of a few hundred bytes is cheaper.
+#[derive(Debug, Clone, Default)]
+pub struct HeaderLines(Box<[u8]>);
+
+impl HeaderLines {
+    /// A copy of every header, in the map's order. (Names hold no `:` and values no line
+    /// break: HTTP/1 parsing refuses both.)
+    pub fn copy(headers: &HeaderMap) -> Self {
+        let len = headers
+            .iter()
+            .map(|(n, v)| n.as_str().len() + v.len() + 2)
+            .sum();
+        let mut lines = Vec::with_capacity(len);
+        for (name, value) in headers {
+            lines.extend_from_slice(name.as_str().as_bytes());
+            lines.push(b':');
+            lines.extend_from_slice(value.as_bytes());
+            lines.push(b'\n');
+        }
+        Self(lines.into_boxed_slice())
+    }
+
+    /// `(name, value)` pairs, in the order they were copied.
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.0
+            .split(|&b| b == b'\n')
+            .filter(|line| !line.is_empty())
+            .map(|line| {
+                let colon = line.iter().position(|&b| b == b':').unwrap_or(line.len());
+                let name = std::str::from_utf8(&line[..colon]).unwrap_or_default();
+                (name, line.get(colon + 1..).unwrap_or_default())
+            })
     }
 }
 
@@ -96,12 +133,6 @@ impl Filter {
                 .as_ref()
                 .is_none_or(|p| e.uri.path().contains(p.as_str()))
     }
-}
-
-pub struct Journal {
-    size: usize,
-    rings: DashMap<String, Mutex<VecDeque<Entry>>>,
-    seq: AtomicU64,
 }
 
 /// The bytes of a body worth keeping: all of it up to the 64 KiB a read of the journal shows,
@@ -148,6 +179,35 @@ pub fn redacted_headers<'a>(
         .collect()
 }
 
+/// Shards of the journal; a thread records into one of them (see [`Journal`]).
+const SHARDS: usize = 16;
+
+/// The rings of one shard, by tenant id (or `-<vendor>`). Aligned so two shards never share a
+/// cache line.
+#[repr(align(128))]
+#[derive(Default)]
+struct Shard(Mutex<HashMap<String, VecDeque<Entry>, FastHash>>);
+
+static NEXT_SHARD: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// The shard this thread records into, handed out round robin.
+    static THREAD_SHARD: usize = NEXT_SHARD.fetch_add(1, Ordering::Relaxed) % SHARDS;
+}
+
+/// Each recording thread (an actix worker) writes into its own shard, so workers recording at
+/// once share no lock, no map and no ring, and an entry is freed by the thread that made it.
+/// A shard keeps the newest `size` entries per tenant; a read merges the shards by `seq` and
+/// shows a tenant's newest `size` of them, which are exactly its last `size` requests, since
+/// each of those is among the newest `size` of its own shard. The shards together hold at most
+/// `SHARDS * size` entries per tenant, and no more than `workers * size` while only workers
+/// record.
+pub struct Journal {
+    size: usize,
+    shards: Box<[Shard]>,
+    seq: AtomicU64,
+}
+
 /// Appends to a ring of `size`, answering the entry it pushed out.
 fn push(ring: &mut VecDeque<Entry>, entry: Entry, size: usize) -> Option<Entry> {
     let oldest = (ring.len() >= size).then(|| ring.pop_front()).flatten();
@@ -160,7 +220,7 @@ impl Journal {
     pub fn new(size: usize) -> Self {
         Self {
             size,
-            rings: DashMap::new(),
+            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
             seq: AtomicU64::new(1),
         }
     }
@@ -179,35 +239,73 @@ impl Journal {
             Some(tenant) => Cow::Borrowed(tenant.as_str()),
             None => Cow::Owned(format!("-{}", entry.vendor)),
         };
-        // The ring exists after a tenant's first request: find it under the map's shared lock.
-        let oldest = match self.rings.get(key.as_ref()) {
-            Some(ring) => push(&mut ring.lock(), entry, self.size),
-            None => {
-                let ring = self
-                    .rings
-                    .entry(key.into_owned())
-                    .or_insert_with(|| Mutex::new(VecDeque::with_capacity(self.size.min(64))));
-                let oldest = push(&mut ring.lock(), entry, self.size);
-                oldest
+        let shard = &self.shards[THREAD_SHARD.with(|s| *s)];
+        let oldest = {
+            let mut rings = shard.0.lock();
+            match rings.get_mut(key.as_ref()) {
+                Some(ring) => push(ring, entry, self.size),
+                None => {
+                    let key = key.into_owned();
+                    let mut ring = VecDeque::with_capacity(self.size.min(64));
+                    ring.push_back(entry);
+                    rings.insert(key, ring);
+                    None
+                }
             }
         };
-        // Dropped here, after the locks are released.
+        // Dropped here, after the lock is released.
         drop(oldest);
+    }
+
+    /// Runs `f` with every shard locked (always in the same order; a recording thread holds
+    /// one lock only), and the oldest `seq` still shown of each ring key: a key's newest `size`
+    /// entries over all shards are shown, older ones are not.
+    fn with_all<T>(
+        &self,
+        f: impl FnOnce(
+            &mut [MutexGuard<'_, HashMap<String, VecDeque<Entry>, FastHash>>],
+            &HashMap<String, u64, FastHash>,
+        ) -> T,
+    ) -> T {
+        let mut guards: Vec<_> = self.shards.iter().map(|s| s.0.lock()).collect();
+        let mut seqs: HashMap<String, Vec<u64>, FastHash> = HashMap::default();
+        for rings in &guards {
+            for (key, ring) in rings.iter() {
+                seqs.entry(key.clone())
+                    .or_default()
+                    .extend(ring.iter().map(|e| e.seq));
+            }
+        }
+        let cutoff = seqs
+            .into_iter()
+            .map(|(key, mut seqs)| {
+                let skip = seqs.len().saturating_sub(self.size);
+                let oldest_shown = if skip == 0 {
+                    0
+                } else {
+                    *seqs.select_nth_unstable(skip).1
+                };
+                (key, oldest_shown)
+            })
+            .collect();
+        f(&mut guards, &cutoff)
     }
 
     /// Matching entries, oldest first; at most `limit` of the newest.
     pub fn list(&self, filter: &Filter, limit: Option<usize>) -> Vec<Entry> {
-        let mut entries: Vec<Entry> = self
-            .rings
-            .iter()
-            .flat_map(|ring| {
-                ring.lock()
-                    .iter()
-                    .filter(|e| filter.matches(e))
-                    .cloned()
-                    .collect::<Vec<_>>()
-            })
-            .collect();
+        let mut entries: Vec<Entry> = self.with_all(|shards, cutoff| {
+            shards
+                .iter()
+                .flat_map(|rings| rings.iter())
+                .flat_map(|(key, ring)| {
+                    let oldest_shown = cutoff.get(key).copied().unwrap_or(0);
+                    ring.iter()
+                        .filter(move |e| e.seq >= oldest_shown)
+                        .filter(|e| filter.matches(e))
+                        .cloned()
+                })
+                .collect()
+        });
         entries.sort_by_key(|e| e.seq);
         if let Some(limit) = limit {
             let skip = entries.len().saturating_sub(limit);
@@ -216,21 +314,40 @@ impl Journal {
         entries
     }
 
-    /// Removes the matching entries; answers how many.
+    /// Removes the matching entries; answers how many. Entries no longer shown (older than a
+    /// key's newest `size`) go too, so none of them comes back into view.
     pub fn clear(&self, filter: &Filter) -> usize {
-        let mut removed = 0;
-        for ring in self.rings.iter() {
-            let mut ring = ring.lock();
-            let before = ring.len();
-            ring.retain(|e| !filter.matches(e));
-            removed += before - ring.len();
-        }
-        removed
+        self.with_all(|shards, cutoff| {
+            let mut removed = 0;
+            for rings in shards.iter_mut() {
+                for (key, ring) in rings.iter_mut() {
+                    let oldest_shown = cutoff.get(key).copied().unwrap_or(0);
+                    ring.retain(|e| {
+                        if e.seq < oldest_shown {
+                            return false;
+                        }
+                        let matched = filter.matches(e);
+                        removed += usize::from(matched);
+                        !matched
+                    });
+                }
+            }
+            removed
+        })
     }
 
-    /// Entries held in all rings.
+    /// Entries shown, over all rings.
     pub fn len(&self) -> usize {
-        self.rings.iter().map(|r| r.lock().len()).sum()
+        self.with_all(|shards, cutoff| {
+            shards
+                .iter()
+                .flat_map(|rings| rings.iter())
+                .map(|(key, ring)| {
+                    let oldest_shown = cutoff.get(key).copied().unwrap_or(0);
+                    ring.iter().filter(|e| e.seq >= oldest_shown).count()
+                })
+                .sum()
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -284,6 +401,81 @@ mod tests {
             3
         );
         assert_eq!(journal.len(), 3);
+    }
+
+    fn paths(journal: &Journal, filter: &Filter) -> Vec<String> {
+        journal
+            .list(filter, None)
+            .iter()
+            .map(|e| e.uri.path().to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn threads_record_into_shards_and_reads_show_each_tenants_last_size() {
+        let journal = Journal::new(3);
+        // Each thread records into a shard of its own (or a shared one: the answer is the same).
+        let record = |paths: std::ops::Range<u32>| {
+            std::thread::scope(|s| {
+                s.spawn(|| {
+                    for i in paths {
+                        journal.record(entry("a", &format!("/a/{i}")));
+                    }
+                });
+            })
+        };
+        record(0..5);
+        record(5..6);
+        record(6..7);
+        assert_eq!(
+            paths(&journal, &Filter::default()),
+            ["/a/4", "/a/5", "/a/6"]
+        );
+        assert_eq!(journal.len(), 3);
+        let newest = Filter {
+            path: Some("/a/6".into()),
+            ..Filter::default()
+        };
+        assert_eq!(journal.clear(&newest), 1);
+        // What was out of view stays out of view.
+        assert_eq!(paths(&journal, &Filter::default()), ["/a/4", "/a/5"]);
+        record(7..8);
+        assert_eq!(
+            paths(&journal, &Filter::default()),
+            ["/a/4", "/a/5", "/a/7"]
+        );
+    }
+
+    #[test]
+    fn header_lines_keep_every_header_in_order() {
+        let mut map = HeaderMap::new();
+        for (name, value) in [
+            ("authorization", "Basic a2V5Og=="),
+            ("x-custom", "a:b: c"),
+            ("accept", "*/*"),
+            ("x-empty", ""),
+        ] {
+            map.append(
+                name.parse().expect("a name"),
+                value.parse().expect("a value"),
+            );
+        }
+        map.append(
+            "accept".parse().expect("a name"),
+            "text/plain".parse().expect("a value"),
+        );
+        let lines = HeaderLines::copy(&map);
+        let kept: Vec<(String, String)> = lines
+            .iter()
+            .map(|(n, v)| (n.to_owned(), String::from_utf8_lossy(v).into_owned()))
+            .collect();
+        let expected: Vec<(String, String)> = map
+            .iter()
+            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().expect("ascii").to_owned()))
+            .collect();
+        assert_eq!(kept, expected);
+        assert_eq!(kept.len(), 5);
+        assert!(HeaderLines::default().iter().next().is_none());
     }
 
     #[test]
