@@ -31,7 +31,7 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{web, Error, HttpMessage, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpResponse};
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 use std::time::{Duration, Instant};
@@ -71,12 +71,15 @@ struct Started {
 impl Started {
     fn record(
         self,
-        sandbox: &SandboxState,
+        sandbox: Option<&SandboxState>,
         tenant: Option<String>,
         body: &Bytes,
         status: u16,
         response: &Bytes,
     ) {
+        let Some(sandbox) = sandbox else {
+            return;
+        };
         sandbox.journal.record(Entry {
             seq: 0,
             at: sandbox.clock.now(),
@@ -159,14 +162,15 @@ async fn handle(
     vendor: Vendor,
     vendor_path: String,
 ) -> Result<ServiceResponse<BoxBody>, Error> {
-    let Some(sandbox) = req.app_data::<web::Data<SandboxState>>().cloned() else {
+    let Some(sandbox) = SandboxState::of(req.request()) else {
         return Ok(next.call(req).await?.map_into_boxed_body());
     };
+    let journal_on = sandbox.journal.enabled();
     let started = Started {
         vendor,
         method: req.method().clone(),
         uri: req.uri().clone(),
-        headers: if sandbox.journal.enabled() {
+        headers: if journal_on {
             HeaderLines::copy(req.headers())
         } else {
             HeaderLines::default()
@@ -209,7 +213,13 @@ async fn handle(
                     let response = vendor.rate_limited_response(refusal);
                     let (http_req, _) = req.into_parts();
                     let (response, bytes) = buffered(response).await?;
-                    started.record(&sandbox, tenant, &Bytes::new(), 429, &bytes);
+                    started.record(
+                        SandboxState::of(&http_req),
+                        tenant,
+                        &Bytes::new(),
+                        429,
+                        &bytes,
+                    );
                     return Ok(ServiceResponse::new(http_req, response));
                 }
             }
@@ -241,7 +251,7 @@ async fn handle(
             }
             if effect.drop {
                 started.record(
-                    &sandbox,
+                    SandboxState::of(req.request()),
                     tenant,
                     &Bytes::new(),
                     0,
@@ -255,7 +265,13 @@ async fn handle(
                 let response = vendor.fault_response(status);
                 let (http_req, _) = req.into_parts();
                 let (response, bytes) = buffered(response).await?;
-                started.record(&sandbox, tenant, &Bytes::new(), status.as_u16(), &bytes);
+                started.record(
+                    SandboxState::of(&http_req),
+                    tenant,
+                    &Bytes::new(),
+                    status.as_u16(),
+                    &bytes,
+                );
                 return Ok(ServiceResponse::new(http_req, response));
             }
         }
@@ -276,7 +292,7 @@ async fn handle(
     let res = in_vendor_shape(next.call(req).await?, |status, message| {
         vendor.error_response(status, message)
     });
-    if !sandbox.journal.enabled() {
+    if !journal_on {
         return Ok(res);
     }
     let (http_req, res) = res.into_parts();
@@ -285,7 +301,13 @@ async fn handle(
         .extensions()
         .get::<TenantTag>()
         .map(|t| t.0.clone());
-    started.record(&sandbox, tenant, &body, res.status().as_u16(), &bytes);
+    started.record(
+        SandboxState::of(&http_req),
+        tenant,
+        &body,
+        res.status().as_u16(),
+        &bytes,
+    );
     Ok(ServiceResponse::new(http_req, res))
 }
 

@@ -54,6 +54,13 @@ impl From<TenantError> for AdminError {
 }
 
 impl SandboxState {
+    /// The sandbox a request is served by, borrowed from the request: cloning its `Data` would
+    /// write to a reference count that every worker shares.
+    pub fn of(req: &actix_web::HttpRequest) -> Option<&SandboxState> {
+        req.app_data::<actix_web::web::Data<SandboxState>>()
+            .map(|data| data.get_ref())
+    }
+
     pub fn new(seed: u64, clock: Clock, journal_size: usize) -> Self {
         Self {
             registry: Registry::new(),

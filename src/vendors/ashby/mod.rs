@@ -239,12 +239,7 @@ static ROUTES: std::sync::LazyLock<std::collections::HashMap<&'static str, Route
     });
 
 /// `POST /{endpoint}`: find the endpoint, authenticate, check the permission, run it.
-async fn dispatch(
-    req: HttpRequest,
-    endpoint: web::Path<String>,
-    body: web::Bytes,
-    sandbox: web::Data<SandboxState>,
-) -> HttpResponse {
+async fn dispatch(req: HttpRequest, endpoint: web::Path<String>, body: web::Bytes) -> HttpResponse {
     let Some(&(name, permission, handler)) = ROUTES.get(endpoint.as_str()) else {
         return AshbyError {
             status: StatusCode::NOT_FOUND,
@@ -263,7 +258,10 @@ async fn dispatch(
     } else {
         Body::Json(body)
     };
-    match run(&req, (name, permission, handler), body, &sandbox) {
+    let Some(sandbox) = SandboxState::of(&req) else {
+        return AshbyError::invalid_key().error_response();
+    };
+    match run(&req, (name, permission, handler), body, sandbox) {
         Ok(response) => response,
         Err(error) => error.error_response(),
     }

@@ -15,7 +15,7 @@ use crate::state::SandboxState;
 use crate::tenancy::{Tenant, TenantTag};
 use crate::vendors::Vendor;
 use actix_web::dev::Payload;
-use actix_web::{web, FromRequest, HttpMessage, HttpRequest};
+use actix_web::{FromRequest, HttpMessage, HttpRequest};
 use chrono::{DateTime, Utc};
 use std::future::{ready, Ready};
 use std::sync::Arc;
@@ -23,7 +23,8 @@ use std::sync::Arc;
 pub struct Caller {
     tenant: Arc<Tenant>,
     user_id: u64,
-    sandbox: web::Data<SandboxState>,
+    /// The request (a handle local to the worker), where the sandbox is borrowed from.
+    request: HttpRequest,
 }
 
 impl Caller {
@@ -50,7 +51,10 @@ impl Caller {
         rule: impl FnOnce(&Store, &User, DateTime<Utc>) -> Result<(Changes, R), AtsError>,
         render: impl FnOnce(&Store, R) -> T,
     ) -> Result<T, AtsError> {
-        let now = self.sandbox.clock.now();
+        let now = SandboxState::of(&self.request)
+            .ok_or_else(|| AtsError::forbidden(BAD_CREDENTIALS))?
+            .clock
+            .now();
         self.company()?.change_then_read(
             |store| {
                 let (changes, outcome) = rule(store, acting_user(store, self.user_id)?, now)?;
@@ -63,10 +67,7 @@ impl Caller {
 }
 
 fn resolve(req: &HttpRequest) -> Result<Caller, AtsError> {
-    let sandbox = req
-        .app_data::<web::Data<SandboxState>>()
-        .cloned()
-        .ok_or_else(|| AtsError::forbidden(BAD_CREDENTIALS))?;
+    let sandbox = SandboxState::of(req).ok_or_else(|| AtsError::forbidden(BAD_CREDENTIALS))?;
     let (key, password) = match basic_auth(req.headers()) {
         BasicAuth::Missing => return Err(AtsError::Unauthorized),
         BasicAuth::Malformed => return Err(AtsError::forbidden(BAD_CREDENTIALS)),
@@ -92,7 +93,7 @@ fn resolve(req: &HttpRequest) -> Result<Caller, AtsError> {
     Ok(Caller {
         tenant,
         user_id,
-        sandbox,
+        request: req.clone(),
     })
 }
 

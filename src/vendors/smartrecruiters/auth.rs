@@ -27,7 +27,8 @@ pub const SMART_TOKEN: &str = "x-smarttoken";
 pub struct Caller {
     tenant: Arc<Tenant>,
     user_id: String,
-    sandbox: web::Data<SandboxState>,
+    /// The request (a handle local to the worker), where the sandbox is borrowed from.
+    request: HttpRequest,
 }
 
 fn bearer(headers: &HeaderMap) -> Option<&str> {
@@ -92,7 +93,8 @@ impl Caller {
     }
 
     pub fn now(&self) -> DateTime<Utc> {
-        self.sandbox.clock.now()
+        // The request carries the sandbox: `resolve` found it there.
+        SandboxState::of(&self.request).map_or_else(Utc::now, |sandbox| sandbox.clock.now())
     }
 
     /// Draws from the tenant's generator (ids of new records), before any lock is taken.
@@ -129,10 +131,8 @@ impl Caller {
 }
 
 fn resolve(req: &HttpRequest) -> Result<Caller, SrError> {
-    let sandbox = req
-        .app_data::<web::Data<SandboxState>>()
-        .cloned()
-        .ok_or_else(|| SrError::unauthorized("Invalid credentials"))?;
+    let sandbox =
+        SandboxState::of(req).ok_or_else(|| SrError::unauthorized("Invalid credentials"))?;
     let key = credential_key(req.headers()).ok_or_else(|| {
         SrError::unauthorized(
             "Authentication required: send X-SmartToken or Authorization: Bearer <access token>",
@@ -153,7 +153,7 @@ fn resolve(req: &HttpRequest) -> Result<Caller, SrError> {
     Ok(Caller {
         tenant,
         user_id,
-        sandbox,
+        request: req.clone(),
     })
 }
 
