@@ -21,7 +21,7 @@
 //! the credentials alone ([`crate::vendors::Vendor::tenant_hint`]).
 
 use crate::http::in_vendor_shape;
-use crate::journal::{kept, Entry, HeaderLines};
+use crate::journal::{Entry, Exchange};
 use crate::ratelimit::Usage;
 use crate::state::SandboxState;
 use crate::tenancy::TenantTag;
@@ -31,7 +31,7 @@ use actix_web::dev::{Payload, ServiceRequest, ServiceResponse};
 use actix_web::http::header::{HeaderName, HeaderValue};
 use actix_web::http::StatusCode;
 use actix_web::middleware::Next;
-use actix_web::{Error, HttpMessage, HttpResponse};
+use actix_web::{Error, HttpMessage, HttpRequest, HttpResponse};
 use bytes::{Bytes, BytesMut};
 use futures_util::StreamExt;
 use std::time::{Duration, Instant};
@@ -60,39 +60,41 @@ async fn read_body(payload: &mut Payload, limit: usize) -> Result<Option<Bytes>,
     Ok(Some(body.freeze()))
 }
 
+/// When and for which vendor a request came in, for its journal entry.
 struct Started {
     vendor: Vendor,
-    method: actix_web::http::Method,
-    uri: actix_web::http::Uri,
-    headers: HeaderLines,
     at: Instant,
 }
 
 impl Started {
+    /// Journals the request with its answer (the request's method, URI and headers are read
+    /// from `req`, as they were received).
     fn record(
         self,
-        sandbox: Option<&SandboxState>,
-        tenant: Option<String>,
-        body: &Bytes,
+        req: &HttpRequest,
+        tenant: Option<&str>,
+        body: &[u8],
         status: u16,
-        response: &Bytes,
+        response: &[u8],
     ) {
-        let Some(sandbox) = sandbox else {
+        let Some(sandbox) = SandboxState::of(req) else {
             return;
         };
-        sandbox.journal.record(Entry {
-            seq: 0,
+        if !sandbox.journal.enabled() {
+            return;
+        }
+        sandbox.journal.record(Entry::new(Exchange {
             at: sandbox.clock.now(),
             tenant,
             vendor: self.vendor,
-            method: self.method,
-            uri: self.uri,
-            headers: self.headers,
-            body: kept(body),
+            method: req.method(),
+            path_and_query: req.uri().path_and_query().map_or("/", |p| p.as_str()),
+            headers: req.headers(),
+            body,
             status,
-            response: kept(response),
+            response,
             duration_ms: self.at.elapsed().as_secs_f64() * 1000.0,
-        });
+        }));
     }
 }
 
@@ -168,13 +170,6 @@ async fn handle(
     let journal_on = sandbox.journal.enabled();
     let started = Started {
         vendor,
-        method: req.method().clone(),
-        uri: req.uri().clone(),
-        headers: if journal_on {
-            HeaderLines::copy(req.headers())
-        } else {
-            HeaderLines::default()
-        },
         at: Instant::now(),
     };
 
@@ -201,7 +196,7 @@ async fn handle(
         });
         if let Some(limiter) = limiter {
             let second = sandbox.clock.now().timestamp();
-            match limiter.admit(&key, started.method.as_str(), &vendor_path, second) {
+            match limiter.admit(&key, req.method().as_str(), &vendor_path, second) {
                 Ok(permit) => {
                     counted = Some(permit.1);
                     _permit = Some(permit)
@@ -212,15 +207,9 @@ async fn handle(
                     }
                     let response = vendor.rate_limited_response(refusal);
                     let (http_req, _) = req.into_parts();
-                    let (response, bytes) = buffered(response).await?;
-                    started.record(
-                        SandboxState::of(&http_req),
-                        tenant,
-                        &Bytes::new(),
-                        429,
-                        &bytes,
-                    );
-                    return Ok(ServiceResponse::new(http_req, response));
+                    let (head, bytes) = buffered(response).await?;
+                    started.record(&http_req, tenant.as_deref(), b"", 429, &bytes);
+                    return Ok(ServiceResponse::new(http_req, with_body(head, bytes)));
                 }
             }
         }
@@ -231,7 +220,7 @@ async fn handle(
         let usage = counted.unwrap_or_else(|| {
             Usage::idle(
                 &vendor.documented_limits(),
-                started.method.as_str(),
+                req.method().as_str(),
                 &vendor_path,
             )
         });
@@ -243,7 +232,7 @@ async fn handle(
         if let Some(effect) = sandbox.faults.check(
             vendor,
             tenant.as_deref(),
-            started.method.as_str(),
+            req.method().as_str(),
             &vendor_path,
         ) {
             if let Some(ms) = effect.latency_ms {
@@ -251,11 +240,11 @@ async fn handle(
             }
             if effect.drop {
                 started.record(
-                    SandboxState::of(req.request()),
-                    tenant,
-                    &Bytes::new(),
+                    req.request(),
+                    tenant.as_deref(),
+                    b"",
                     0,
-                    &Bytes::from_static(b"[connection dropped]"),
+                    b"[connection dropped]",
                 );
                 return Ok(req.into_response(dropped()));
             }
@@ -264,15 +253,9 @@ async fn handle(
                     StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
                 let response = vendor.fault_response(status);
                 let (http_req, _) = req.into_parts();
-                let (response, bytes) = buffered(response).await?;
-                started.record(
-                    SandboxState::of(&http_req),
-                    tenant,
-                    &Bytes::new(),
-                    status.as_u16(),
-                    &bytes,
-                );
-                return Ok(ServiceResponse::new(http_req, response));
+                let (head, bytes) = buffered(response).await?;
+                started.record(&http_req, tenant.as_deref(), b"", status.as_u16(), &bytes);
+                return Ok(ServiceResponse::new(http_req, with_body(head, bytes)));
             }
         }
     }
@@ -296,26 +279,20 @@ async fn handle(
         return Ok(res);
     }
     let (http_req, res) = res.into_parts();
-    let (res, bytes) = buffered(res).await?;
-    let tenant = http_req
-        .extensions()
-        .get::<TenantTag>()
-        .map(|t| t.0.clone());
-    started.record(
-        SandboxState::of(&http_req),
-        tenant,
-        &body,
-        res.status().as_u16(),
-        &bytes,
-    );
-    Ok(ServiceResponse::new(http_req, res))
+    let (head, bytes) = buffered(res).await?;
+    let extensions = http_req.extensions();
+    let tenant = extensions.get::<TenantTag>().map(|t| t.0.as_str());
+    started.record(&http_req, tenant, &body, head.status().as_u16(), &bytes);
+    drop(extensions);
+    Ok(ServiceResponse::new(http_req, with_body(head, bytes)))
 }
 
-/// Reads a response's body so it can be both journaled and sent. A body that is one buffer
-/// already (every JSON answer) is shared, not copied.
+/// Reads a response's body so it can be both journaled and sent: the response without its
+/// body, and the body. A body that is one buffer already (every JSON answer) is taken as it
+/// is, not copied.
 async fn buffered<B: MessageBody + 'static>(
     res: HttpResponse<B>,
-) -> Result<(HttpResponse<BoxBody>, Bytes), Error> {
+) -> Result<(HttpResponse<()>, Bytes), Error> {
     let (head, body) = res.into_parts();
     let bytes = match body.try_into_bytes() {
         Ok(bytes) => bytes,
@@ -323,5 +300,10 @@ async fn buffered<B: MessageBody + 'static>(
             .await
             .map_err(|e| actix_web::error::ErrorInternalServerError(e.into().to_string()))?,
     };
-    Ok((head.set_body(BoxBody::new(bytes.clone())), bytes))
+    Ok((head, bytes))
+}
+
+/// A response put back together from [`buffered`]'s parts.
+fn with_body(head: HttpResponse<()>, bytes: Bytes) -> HttpResponse<BoxBody> {
+    head.set_body(BoxBody::new(bytes))
 }

@@ -1,13 +1,13 @@
 //! The request journal: every vendor request with its response, kept per tenant in a bounded
 //! ring (`--journal-size`, default 1000 per tenant), so memory stays flat under any load.
 //! Requests that reach no tenant (refused credentials, the token endpoint) are kept per vendor.
-//! Each ring has its own lock; nothing here is global on the request path.
+//! Each worker thread records into a shard of its own ([`Journal`]); recording shares nothing
+//! with other workers but the sequence counter.
 
 use crate::tenancy::FastHash;
 use crate::vendors::Vendor;
 use actix_web::http::header::HeaderMap;
-use actix_web::http::{Method, Uri};
-use bytes::Bytes;
+use actix_web::http::Method;
 use chrono::{DateTime, Utc};
 use parking_lot::{Mutex, MutexGuard};
 use serde_json::{json, Value};
@@ -28,76 +28,118 @@ const SECRET_HEADERS: &[&str] = &[
     "proxy-authorization",
 ];
 
-/// One request and its response. Bodies are kept as bytes and turned into JSON only when the
-/// journal is read, so recording costs a copy and nothing more.
+/// One request and its response, in one allocation: the tenant, path and query, header lines
+/// (`name:value\n`), request body and response body, one after the other. Recording copies
+/// them once (a body up to the 64 KiB a read shows, and one byte more so a read sees it was
+/// cut) and holds none of the connection's buffers; a read turns them into JSON. One block per
+/// entry keeps the allocator's work per request, and the memory a full ring touches, small.
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub seq: u64,
     pub at: DateTime<Utc>,
-    pub tenant: Option<String>,
     pub vendor: Vendor,
     pub method: Method,
-    /// Path and query as received (a clone shares the request's bytes).
-    pub uri: Uri,
-    /// As received; secrets are redacted when the journal is read.
-    pub headers: HeaderLines,
-    pub body: Bytes,
     /// 0 when the connection was dropped.
     pub status: u16,
-    pub response: Bytes,
+    pub duration_ms: f64,
+    has_tenant: bool,
+    /// Where each part ends in `data`: tenant, path and query, headers, body, response.
+    ends: [u32; 5],
+    data: Box<[u8]>,
+}
+
+/// A request and its answer, borrowed, as [`Entry::new`] copies them.
+pub struct Exchange<'a> {
+    pub at: DateTime<Utc>,
+    pub tenant: Option<&'a str>,
+    pub vendor: Vendor,
+    pub method: &'a Method,
+    /// Path and query as received.
+    pub path_and_query: &'a str,
+    pub headers: &'a HeaderMap,
+    pub body: &'a [u8],
+    pub status: u16,
+    pub response: &'a [u8],
     pub duration_ms: f64,
 }
 
-impl Entry {
-    /// The entry as `GET /_sandbox/requests` shows it.
-    pub fn to_json(&self) -> Value {
-        json!({
-            "seq": self.seq,
-            "at": self.at,
-            "tenant": self.tenant,
-            "vendor": self.vendor,
-            "method": self.method.as_str(),
-            "path": self.uri.path(),
-            "query": self.uri.query().unwrap_or_default(),
-            "headers": redacted_headers(
-                self.headers.iter()
-            ),
-            "body": body_value(&self.body),
-            "status": self.status,
-            "response": body_value(&self.response),
-            "duration_ms": (self.duration_ms * 1000.0).round() / 1000.0,
-        })
-    }
+/// The part of a body the journal keeps: all of it up to the limit, else its first
+/// `BODY_LIMIT + 1` bytes.
+fn kept(body: &[u8]) -> &[u8] {
+    &body[..body.len().min(BODY_LIMIT + 1)]
 }
 
-/// A request's headers as the journal keeps them: copied into one buffer of `name:value\n`
-/// lines. actix's header values are slices of the connection's read buffer; an entry that
-/// shared them would keep that buffer alive for as long as the entry lives, so the connection
-/// would need a fresh buffer every few requests. One copy of a few hundred bytes is cheaper.
-#[derive(Debug, Clone, Default)]
-pub struct HeaderLines(Box<[u8]>);
-
-impl HeaderLines {
-    /// A copy of every header, in the map's order. (Names hold no `:` and values no line
-    /// break: HTTP/1 parsing refuses both.)
-    pub fn copy(headers: &HeaderMap) -> Self {
-        let len = headers
+impl Entry {
+    /// A copy of an exchange (its `seq` is set when the journal records it).
+    pub fn new(x: Exchange<'_>) -> Self {
+        let tenant = x.tenant.unwrap_or_default().as_bytes();
+        let (body, response) = (kept(x.body), kept(x.response));
+        let header_len: usize = x
+            .headers
             .iter()
             .map(|(n, v)| n.as_str().len() + v.len() + 2)
             .sum();
-        let mut lines = Vec::with_capacity(len);
-        for (name, value) in headers {
-            lines.extend_from_slice(name.as_str().as_bytes());
-            lines.push(b':');
-            lines.extend_from_slice(value.as_bytes());
-            lines.push(b'\n');
+        let mut data = Vec::with_capacity(
+            tenant.len() + x.path_and_query.len() + header_len + body.len() + response.len(),
+        );
+        let mut ends = [0u32; 5];
+        data.extend_from_slice(tenant);
+        ends[0] = data.len() as u32;
+        data.extend_from_slice(x.path_and_query.as_bytes());
+        ends[1] = data.len() as u32;
+        // Names hold no `:` and values no line break: HTTP/1 parsing refuses both.
+        for (name, value) in x.headers {
+            data.extend_from_slice(name.as_str().as_bytes());
+            data.push(b':');
+            data.extend_from_slice(value.as_bytes());
+            data.push(b'\n');
         }
-        Self(lines.into_boxed_slice())
+        ends[2] = data.len() as u32;
+        data.extend_from_slice(body);
+        ends[3] = data.len() as u32;
+        data.extend_from_slice(response);
+        ends[4] = data.len() as u32;
+        Self {
+            seq: 0,
+            at: x.at,
+            vendor: x.vendor,
+            method: x.method.clone(),
+            status: x.status,
+            duration_ms: x.duration_ms,
+            has_tenant: x.tenant.is_some(),
+            ends,
+            data: data.into_boxed_slice(),
+        }
     }
 
-    /// `(name, value)` pairs, in the order they were copied.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.0
+    /// Part `i` of `data` (see `ends`).
+    fn part(&self, i: usize) -> &[u8] {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        self.data
+            .get(start..self.ends[i] as usize)
+            .unwrap_or_default()
+    }
+
+    fn text(&self, i: usize) -> &str {
+        std::str::from_utf8(self.part(i)).unwrap_or_default()
+    }
+
+    pub fn tenant(&self) -> Option<&str> {
+        self.has_tenant.then(|| self.text(0))
+    }
+
+    pub fn path(&self) -> &str {
+        let uri = self.text(1);
+        uri.split_once('?').map_or(uri, |(path, _)| path)
+    }
+
+    pub fn query(&self) -> &str {
+        self.text(1).split_once('?').map_or("", |(_, query)| query)
+    }
+
+    /// `(name, value)` pairs, in the order they came.
+    pub fn headers(&self) -> impl Iterator<Item = (&str, &[u8])> {
+        self.part(2)
             .split(|&b| b == b'\n')
             .filter(|line| !line.is_empty())
             .map(|line| {
@@ -105,6 +147,32 @@ impl HeaderLines {
                 let name = std::str::from_utf8(&line[..colon]).unwrap_or_default();
                 (name, line.get(colon + 1..).unwrap_or_default())
             })
+    }
+
+    pub fn body(&self) -> &[u8] {
+        self.part(3)
+    }
+
+    pub fn response(&self) -> &[u8] {
+        self.part(4)
+    }
+
+    /// The entry as `GET /_sandbox/requests` shows it.
+    pub fn to_json(&self) -> Value {
+        json!({
+            "seq": self.seq,
+            "at": self.at,
+            "tenant": self.tenant(),
+            "vendor": self.vendor,
+            "method": self.method.as_str(),
+            "path": self.path(),
+            "query": self.query(),
+            "headers": redacted_headers(self.headers()),
+            "body": body_value(self.body()),
+            "status": self.status,
+            "response": body_value(self.response()),
+            "duration_ms": (self.duration_ms * 1000.0).round() / 1000.0,
+        })
     }
 }
 
@@ -122,7 +190,7 @@ impl Filter {
     fn matches(&self, e: &Entry) -> bool {
         self.tenant
             .as_ref()
-            .is_none_or(|t| e.tenant.as_ref() == Some(t))
+            .is_none_or(|t| e.tenant() == Some(t.as_str()))
             && self.vendor.is_none_or(|v| e.vendor == v)
             && self
                 .method
@@ -131,20 +199,7 @@ impl Filter {
             && self
                 .path
                 .as_ref()
-                .is_none_or(|p| e.uri.path().contains(p.as_str()))
-    }
-}
-
-/// The bytes of a body worth keeping: all of it up to the 64 KiB a read of the journal shows,
-/// and one byte more beyond that (so [`body_value`] still sees that it was cut), so a ring of
-/// large answers (list pages) stays small.
-/// What the journal keeps of a body: all of it up to the limit (shared, not copied), else a
-/// copy of its first `BODY_LIMIT + 1` bytes (so a large answer's buffer is not held).
-pub fn kept(bytes: &Bytes) -> Bytes {
-    if bytes.len() <= BODY_LIMIT + 1 {
-        bytes.clone()
-    } else {
-        Bytes::copy_from_slice(&bytes[..BODY_LIMIT + 1])
+                .is_none_or(|p| e.path().contains(p.as_str()))
     }
 }
 
@@ -235,8 +290,8 @@ impl Journal {
             return;
         }
         entry.seq = self.seq.fetch_add(1, Ordering::Relaxed);
-        let key = match &entry.tenant {
-            Some(tenant) => Cow::Borrowed(tenant.as_str()),
+        let key = match entry.tenant() {
+            Some(tenant) => Cow::Borrowed(tenant),
             None => Cow::Owned(format!("-{}", entry.vendor)),
         };
         let shard = &self.shards[THREAD_SHARD.with(|s| *s)];
@@ -360,19 +415,28 @@ mod tests {
     use super::*;
 
     fn entry(tenant: &str, path: &str) -> Entry {
-        Entry {
-            seq: 0,
+        entry_in(tenant, path, &HeaderMap::new(), b"", b"")
+    }
+
+    fn entry_in(
+        tenant: &str,
+        path: &str,
+        headers: &HeaderMap,
+        body: &[u8],
+        response: &[u8],
+    ) -> Entry {
+        Entry::new(Exchange {
             at: Utc::now(),
-            tenant: Some(tenant.into()),
+            tenant: Some(tenant),
             vendor: Vendor::AtsAnywhere,
-            method: Method::GET,
-            uri: path.parse().expect("a test path"),
-            headers: Default::default(),
-            body: Bytes::new(),
+            method: &Method::GET,
+            path_and_query: path,
+            headers,
+            body,
             status: 200,
-            response: Bytes::new(),
+            response,
             duration_ms: 0.1,
-        }
+        })
     }
 
     #[test]
@@ -390,7 +454,7 @@ mod tests {
             },
             None,
         );
-        let paths: Vec<&str> = a.iter().map(|e| e.uri.path()).collect();
+        let paths: Vec<&str> = a.iter().map(|e| e.path()).collect();
         assert_eq!(paths, ["/a/7", "/a/8", "/a/9"]);
         assert_eq!(journal.list(&Filter::default(), Some(2)).len(), 2);
         assert_eq!(
@@ -407,7 +471,7 @@ mod tests {
         journal
             .list(filter, None)
             .iter()
-            .map(|e| e.uri.path().to_owned())
+            .map(|e| e.path().to_owned())
             .collect()
     }
 
@@ -447,7 +511,7 @@ mod tests {
     }
 
     #[test]
-    fn header_lines_keep_every_header_in_order() {
+    fn an_entry_gives_back_every_part_it_copied() {
         let mut map = HeaderMap::new();
         for (name, value) in [
             ("authorization", "Basic a2V5Og=="),
@@ -464,9 +528,20 @@ mod tests {
             "accept".parse().expect("a name"),
             "text/plain".parse().expect("a value"),
         );
-        let lines = HeaderLines::copy(&map);
-        let kept: Vec<(String, String)> = lines
-            .iter()
+        let entry = Entry::new(Exchange {
+            at: Utc::now(),
+            tenant: None,
+            vendor: Vendor::Ashby,
+            method: &Method::POST,
+            path_and_query: "/ashby/candidate.list?x=1?y",
+            headers: &map,
+            body: br#"{"limit":1}"#,
+            status: 201,
+            response: br#"{"success":true}"#,
+            duration_ms: 0.5,
+        });
+        let kept: Vec<(String, String)> = entry
+            .headers()
             .map(|(n, v)| (n.to_owned(), String::from_utf8_lossy(v).into_owned()))
             .collect();
         let expected: Vec<(String, String)> = map
@@ -475,7 +550,21 @@ mod tests {
             .collect();
         assert_eq!(kept, expected);
         assert_eq!(kept.len(), 5);
-        assert!(HeaderLines::default().iter().next().is_none());
+        assert_eq!(entry.tenant(), None);
+        assert_eq!(entry.path(), "/ashby/candidate.list");
+        assert_eq!(entry.query(), "x=1?y");
+        assert_eq!(entry.body(), br#"{"limit":1}"#);
+        assert_eq!(entry.response(), br#"{"success":true}"#);
+        assert_eq!(
+            (entry.method.as_str(), entry.status, entry.vendor),
+            ("POST", 201, Vendor::Ashby)
+        );
+        let bare = entry_in("", "/p", &HeaderMap::new(), b"", b"");
+        assert_eq!(
+            (bare.tenant(), bare.path(), bare.query()),
+            (Some(""), "/p", "")
+        );
+        assert!(bare.headers().next().is_none());
     }
 
     #[test]
@@ -490,11 +579,12 @@ mod tests {
         assert_eq!(headers["authorization"], "[redacted]");
         assert_eq!(headers["accept"], "*/*");
         assert_eq!(body_value(br#"{"a":1}"#)["a"], 1);
-        let big = Bytes::from(vec![b'x'; 100_000]);
+        let big = vec![b'x'; 100_000];
         assert_eq!(body_value(&big).as_str().unwrap().len(), BODY_LIMIT);
-        assert_eq!(kept(&big).len(), BODY_LIMIT + 1);
-        assert_eq!(body_value(&kept(&big)), body_value(&big));
-        assert_eq!(kept(&Bytes::from_static(b"{}")).as_ref(), b"{}");
+        let entry = entry_in("t", "/p", &HeaderMap::new(), &big, b"{}");
+        assert_eq!(entry.body().len(), BODY_LIMIT + 1);
+        assert_eq!(body_value(entry.body()), body_value(&big));
+        assert_eq!(entry.response(), b"{}");
         assert!(Journal::new(0).list(&Filter::default(), None).is_empty());
     }
 }
