@@ -82,6 +82,16 @@ def call(port, method, path, body=None, headers=None, timeout=30):
         conn.close()
 
 
+def cpu_seconds(pid):
+    """User plus system CPU time a process has used so far, in seconds (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except (OSError, IndexError, ValueError):
+        return 0.0
+
+
 def proc_status(pid):
     """VmRSS and VmHWM (peak) of a process, in KiB."""
     out = {}
@@ -283,13 +293,19 @@ class Load:
                 return r
         raise RuntimeError(f"wrk gave no result: {done.stdout}\n{done.stderr}")
 
-    def measure(self, port, spec, conns):
-        self.wrk(port, spec, conns, self.args.warmup)
-        r = self.wrk(port, spec, conns, self.args.duration)
+    def measure(self, server, spec, conns):
+        """One point against a Server: warm-up, then the measured run, with the server's CPU
+        time per request over the measured run (wrk's own CPU is not in it)."""
+        self.wrk(server.port, spec, conns, self.args.warmup)
+        before = cpu_seconds(server.proc.pid)
+        r = self.wrk(server.port, spec, conns, self.args.duration)
+        used = cpu_seconds(server.proc.pid) - before
+        r["server_cpu_us"] = used * 1e6 / r["requests"] if r["requests"] else 0
         errors = sum(r["errors"].values())
         log(
             f"  c={conns:<3} {r['rps']:>10.0f} req/s  p50 {r['p50_us'] / 1000:.2f} ms"
-            f"  p99 {r['p99_us'] / 1000:.2f} ms" + (f"  ERRORS {r['errors']}" if errors else "")
+            f"  p99 {r['p99_us'] / 1000:.2f} ms  server {r['server_cpu_us']:.1f} us/req"
+            + (f"  ERRORS {r['errors']}" if errors else "")
         )
         return r
 
@@ -389,24 +405,24 @@ def phase_throughput(args, work, served, small, big, load):
     try:
         log("baseline")
         for c in CONNECTIONS:
-            results["baseline_start"][str(c)] = load.measure(base.port, base_spec, c)
+            results["baseline_start"][str(c)] = load.measure(base, base_spec, c)
         # Context for list pages: the same server answering a fixed body as large as a page.
         results["baseline_sized"] = {}
         for size in SIZED_BODIES:
             log(f"baseline, fixed body of {size} bytes")
             results["baseline_sized"][str(size)] = load.measure(
-                base.port, ("GET", f"/sized/{size}", {}, None), 32
+                base, ("GET", f"/sized/{size}", {}, None), 32
             )
         sandbox_points(args, work, served, small, big, load, results)
         log("baseline again")
         for c in CONNECTIONS:
-            results["baseline_end"][str(c)] = load.measure(base.port, base_spec, c)
+            results["baseline_end"][str(c)] = load.measure(base, base_spec, c)
     finally:
         base.stop()
     for c in CONNECTIONS:
         first, last = results["baseline_start"][str(c)], results["baseline_end"][str(c)]
         mean = dict(first)
-        for key in ("rps", "p50_us", "p90_us", "p99_us", "mean_us"):
+        for key in ("rps", "p50_us", "p90_us", "p99_us", "mean_us", "server_cpu_us"):
             mean[key] = (first[key] + last[key]) / 2
         mean["requests"] = first["requests"] + last["requests"]
         mean["bytes"] = first["bytes"] + last["bytes"]
@@ -475,7 +491,7 @@ def sandbox_points(args, work, served, small, big, load, results):
             for c in CONNECTIONS:
                 for name, spec in ready:
                     log(f"  {name}: {spec[0]} {spec[1]}")
-                    res[name][str(c)] = load.measure(sb.port, spec, c)
+                    res[name][str(c)] = load.measure(sb, spec, c)
         rss, hwm = sb.rss()
         results["sandbox_rss_kb"], results["sandbox_peak_rss_kb"] = rss, hwm
     finally:
@@ -542,6 +558,11 @@ def per_answer(r):
     return f"{r['bytes'] / r['requests']:.0f}" if r.get("requests") else ""
 
 
+def cpu_per_request(r):
+    """The server's CPU time (user + system) per request over the measured run, in us."""
+    return f"{r['server_cpu_us']:.1f}" if r.get("server_cpu_us") else ""
+
+
 def evaluate(data):
     """The issue's targets, each with the number and pass/fail."""
     checks = []
@@ -555,6 +576,12 @@ def evaluate(data):
                 ratio = r["rps"] / base32
                 checks.append((f"{slug} {name}: req/s at 32 conns / baseline",
                                f">= {TARGETS[key]}", f"{ratio:.3f}", ratio >= TARGETS[key]))
+                base_cpu = th["baseline"]["32"].get("server_cpu_us")
+                if r.get("server_cpu_us") and base_cpu and name in ("read", "write"):
+                    checks.append((f"{slug} {name} (context, not a target): server CPU per"
+                                   " request, baseline's / this", "-",
+                                   f"{base_cpu / r['server_cpu_us']:.3f} ({r['server_cpu_us']:.1f}"
+                                   f" us vs {base_cpu:.1f} us)", None))
         r = res.get("read", {}).get("32")
         if r:
             bp99 = ms(th["baseline"]["32"]["p99_us"])
@@ -617,6 +644,9 @@ def report(data, checks, md_path):
         "- ratio: requests/s of the row divided by the baseline's at the same connection count,"
         " in this run (the baseline is measured before and after the sandbox; the mean of the"
         " two is used, and their difference is shown as drift)",
+        "- server us/req: the server process's CPU time (user + system, from /proc) over the"
+        " measured run, per request; wrk's own CPU is not in it. With wrk on the same cores,"
+        " it is the steadier measure of what a request costs the server",
         "",
         "## Targets",
         "",
@@ -631,8 +661,8 @@ def report(data, checks, md_path):
         "## Throughput and latency",
         "",
         "| server | scenario | request | conns | req/s | ratio | p50 ms | p99 ms | bytes/answer |"
-        " errors |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        " server us/req | errors |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for conns in CONNECTIONS:
         b = th["baseline"][str(conns)]
@@ -640,24 +670,25 @@ def report(data, checks, md_path):
         lines.append(f"| baseline | fixed JSON (mean of start and end{drift}) | `GET /` |"
                      f" {conns} | {b['rps']:.0f} | 1.00 |"
                      f" {ms(b['p50_us']):.2f} | {ms(b['p99_us']):.2f} | {per_answer(b)} |"
-                     f" {sum(b['errors'].values())} |")
+                     f" {cpu_per_request(b)} | {sum(b['errors'].values())} |")
     for size, b in (th.get("baseline_sized") or {}).items():
         ratio = b["rps"] / th["baseline"]["32"]["rps"]
         lines.append(f"| baseline | fixed JSON of {size} bytes (context for list pages) |"
                      f" `GET /sized/{size}` | 32 | {b['rps']:.0f} | {ratio:.3f} |"
                      f" {ms(b['p50_us']):.2f} | {ms(b['p99_us']):.2f} | {per_answer(b)} |"
-                     f" {sum(b['errors'].values())} |")
+                     f" {cpu_per_request(b)} | {sum(b['errors'].values())} |")
     for slug, res in th["vendors"].items():
         for name, r in res.items():
             if "skipped" in r:
-                lines.append(f"| {slug} | {name} | skipped: {r['skipped']} | | | | | | | |")
+                lines.append(f"| {slug} | {name} | skipped: {r['skipped']} | | | | | | | | |")
                 continue
             for conns in CONNECTIONS:
                 x = r[str(conns)]
                 ratio = x["rps"] / th["baseline"][str(conns)]["rps"]
                 lines.append(f"| {slug} | {name} | `{r['request']}` | {conns} | {x['rps']:.0f} |"
                              f" {ratio:.3f} | {ms(x['p50_us']):.2f} | {ms(x['p99_us']):.2f} |"
-                             f" {per_answer(x)} | {sum(x['errors'].values())} |")
+                             f" {per_answer(x)} | {cpu_per_request(x)} |"
+                             f" {sum(x['errors'].values())} |")
     st = data["startup"]
     lines += [
         "",
