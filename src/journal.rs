@@ -1,19 +1,19 @@
 //! The request journal: every vendor request with its response, kept per tenant in a bounded
 //! ring (`--journal-size`, default 1000 per tenant), so memory stays flat under any load.
 //! Requests that reach no tenant (refused credentials, the token endpoint) are kept per vendor.
-//! Each worker thread records into a shard of its own ([`Journal`]); recording shares nothing
-//! with other workers but the sequence counter.
+//! Each ring has its own lock; nothing here is global on the request path.
 
 use crate::tenancy::FastHash;
 use crate::vendors::Vendor;
 use actix_web::http::header::HeaderMap;
 use actix_web::http::Method;
 use chrono::{DateTime, Utc};
-use parking_lot::{Mutex, MutexGuard};
+use dashmap::DashMap;
+use parking_lot::Mutex;
 use serde_json::{json, Value};
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, VecDeque};
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
+use std::collections::{BTreeMap, VecDeque};
+use std::sync::atomic::{AtomicU64, Ordering};
 
 /// Bodies longer than this are cut in the journal.
 const BODY_LIMIT: usize = 64 * 1024;
@@ -234,32 +234,9 @@ pub fn redacted_headers<'a>(
         .collect()
 }
 
-/// Shards of the journal; a thread records into one of them (see [`Journal`]).
-const SHARDS: usize = 16;
-
-/// The rings of one shard, by tenant id (or `-<vendor>`). Aligned so two shards never share a
-/// cache line.
-#[repr(align(128))]
-#[derive(Default)]
-struct Shard(Mutex<HashMap<String, VecDeque<Entry>, FastHash>>);
-
-static NEXT_SHARD: AtomicUsize = AtomicUsize::new(0);
-
-thread_local! {
-    /// The shard this thread records into, handed out round robin.
-    static THREAD_SHARD: usize = NEXT_SHARD.fetch_add(1, Ordering::Relaxed) % SHARDS;
-}
-
-/// Each recording thread (an actix worker) writes into its own shard, so workers recording at
-/// once share no lock, no map and no ring, and an entry is freed by the thread that made it.
-/// A shard keeps the newest `size` entries per tenant; a read merges the shards by `seq` and
-/// shows a tenant's newest `size` of them, which are exactly its last `size` requests, since
-/// each of those is among the newest `size` of its own shard. The shards together hold at most
-/// `SHARDS * size` entries per tenant, and no more than `workers * size` while only workers
-/// record.
 pub struct Journal {
     size: usize,
-    shards: Box<[Shard]>,
+    rings: DashMap<String, Mutex<VecDeque<Entry>>, FastHash>,
     seq: AtomicU64,
 }
 
@@ -275,7 +252,7 @@ impl Journal {
     pub fn new(size: usize) -> Self {
         Self {
             size,
-            shards: (0..SHARDS).map(|_| Shard::default()).collect(),
+            rings: DashMap::default(),
             seq: AtomicU64::new(1),
         }
     }
@@ -294,73 +271,35 @@ impl Journal {
             Some(tenant) => Cow::Borrowed(tenant),
             None => Cow::Owned(format!("-{}", entry.vendor)),
         };
-        let shard = &self.shards[THREAD_SHARD.with(|s| *s)];
-        let oldest = {
-            let mut rings = shard.0.lock();
-            match rings.get_mut(key.as_ref()) {
-                Some(ring) => push(ring, entry, self.size),
-                None => {
-                    let key = key.into_owned();
-                    let mut ring = VecDeque::with_capacity(self.size.min(64));
-                    ring.push_back(entry);
-                    rings.insert(key, ring);
-                    None
-                }
+        // The ring exists after a tenant's first request: find it under the map's shared lock.
+        let oldest = match self.rings.get(key.as_ref()) {
+            Some(ring) => push(&mut ring.lock(), entry, self.size),
+            None => {
+                let ring = self
+                    .rings
+                    .entry(key.into_owned())
+                    .or_insert_with(|| Mutex::new(VecDeque::with_capacity(self.size.min(64))));
+                let oldest = push(&mut ring.lock(), entry, self.size);
+                oldest
             }
         };
-        // Dropped here, after the lock is released.
+        // Dropped here, after the locks are released.
         drop(oldest);
-    }
-
-    /// Runs `f` with every shard locked (always in the same order; a recording thread holds
-    /// one lock only), and the oldest `seq` still shown of each ring key: a key's newest `size`
-    /// entries over all shards are shown, older ones are not.
-    fn with_all<T>(
-        &self,
-        f: impl FnOnce(
-            &mut [MutexGuard<'_, HashMap<String, VecDeque<Entry>, FastHash>>],
-            &HashMap<String, u64, FastHash>,
-        ) -> T,
-    ) -> T {
-        let mut guards: Vec<_> = self.shards.iter().map(|s| s.0.lock()).collect();
-        let mut seqs: HashMap<String, Vec<u64>, FastHash> = HashMap::default();
-        for rings in &guards {
-            for (key, ring) in rings.iter() {
-                seqs.entry(key.clone())
-                    .or_default()
-                    .extend(ring.iter().map(|e| e.seq));
-            }
-        }
-        let cutoff = seqs
-            .into_iter()
-            .map(|(key, mut seqs)| {
-                let skip = seqs.len().saturating_sub(self.size);
-                let oldest_shown = if skip == 0 {
-                    0
-                } else {
-                    *seqs.select_nth_unstable(skip).1
-                };
-                (key, oldest_shown)
-            })
-            .collect();
-        f(&mut guards, &cutoff)
     }
 
     /// Matching entries, oldest first; at most `limit` of the newest.
     pub fn list(&self, filter: &Filter, limit: Option<usize>) -> Vec<Entry> {
-        let mut entries: Vec<Entry> = self.with_all(|shards, cutoff| {
-            shards
-                .iter()
-                .flat_map(|rings| rings.iter())
-                .flat_map(|(key, ring)| {
-                    let oldest_shown = cutoff.get(key).copied().unwrap_or(0);
-                    ring.iter()
-                        .filter(move |e| e.seq >= oldest_shown)
-                        .filter(|e| filter.matches(e))
-                        .cloned()
-                })
-                .collect()
-        });
+        let mut entries: Vec<Entry> = self
+            .rings
+            .iter()
+            .flat_map(|ring| {
+                ring.lock()
+                    .iter()
+                    .filter(|e| filter.matches(e))
+                    .cloned()
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         entries.sort_by_key(|e| e.seq);
         if let Some(limit) = limit {
             let skip = entries.len().saturating_sub(limit);
@@ -369,40 +308,21 @@ impl Journal {
         entries
     }
 
-    /// Removes the matching entries; answers how many. Entries no longer shown (older than a
-    /// key's newest `size`) go too, so none of them comes back into view.
+    /// Removes the matching entries; answers how many.
     pub fn clear(&self, filter: &Filter) -> usize {
-        self.with_all(|shards, cutoff| {
-            let mut removed = 0;
-            for rings in shards.iter_mut() {
-                for (key, ring) in rings.iter_mut() {
-                    let oldest_shown = cutoff.get(key).copied().unwrap_or(0);
-                    ring.retain(|e| {
-                        if e.seq < oldest_shown {
-                            return false;
-                        }
-                        let matched = filter.matches(e);
-                        removed += usize::from(matched);
-                        !matched
-                    });
-                }
-            }
-            removed
-        })
+        let mut removed = 0;
+        for ring in self.rings.iter() {
+            let mut ring = ring.lock();
+            let before = ring.len();
+            ring.retain(|e| !filter.matches(e));
+            removed += before - ring.len();
+        }
+        removed
     }
 
-    /// Entries shown, over all rings.
+    /// Entries held in all rings.
     pub fn len(&self) -> usize {
-        self.with_all(|shards, cutoff| {
-            shards
-                .iter()
-                .flat_map(|rings| rings.iter())
-                .map(|(key, ring)| {
-                    let oldest_shown = cutoff.get(key).copied().unwrap_or(0);
-                    ring.iter().filter(|e| e.seq >= oldest_shown).count()
-                })
-                .sum()
-        })
+        self.rings.iter().map(|r| r.lock().len()).sum()
     }
 
     pub fn is_empty(&self) -> bool {
@@ -476,9 +396,8 @@ mod tests {
     }
 
     #[test]
-    fn threads_record_into_shards_and_reads_show_each_tenants_last_size() {
+    fn requests_from_several_threads_keep_each_tenants_last_size() {
         let journal = Journal::new(3);
-        // Each thread records into a shard of its own (or a shared one: the answer is the same).
         let record = |paths: std::ops::Range<u32>| {
             std::thread::scope(|s| {
                 s.spawn(|| {
@@ -501,7 +420,7 @@ mod tests {
             ..Filter::default()
         };
         assert_eq!(journal.clear(&newest), 1);
-        // What was out of view stays out of view.
+        // What was pushed out does not come back.
         assert_eq!(paths(&journal, &Filter::default()), ["/a/4", "/a/5"]);
         record(7..8);
         assert_eq!(
