@@ -529,7 +529,9 @@ def phase_journal(args, work, served, small, load):
         t.start()
         chunk = 0
         deadline = time.monotonic() + args.journal_max_seconds
-        while total < args.journal_requests and time.monotonic() < deadline:
+        # At least two whole rotations: flatness is judged from the end of the first one.
+        while ((total < args.journal_requests or chunk < 2 * len(specs))
+               and time.monotonic() < deadline):
             spec = specs[chunk % len(specs)]
             r = load.wrk(sb.port, spec, 32, args.journal_chunk)
             total += r["requests"]
@@ -623,6 +625,9 @@ def evaluate(data):
                        f"{first / 1024:.0f} -> {last / 1024:.0f} MB ({growth * 100:+.1f}%)",
                        growth <= TARGETS["journal_growth"]
                        and j["requests"] >= data["conditions"]["journal_requests"]))
+    else:
+        checks.append(("RSS with the journal on", "two whole rotations",
+                       f"{len(j['samples']) - 1} chunks of {j['rotation']}", False))
     return checks
 
 
