@@ -24,7 +24,8 @@ use std::sync::Arc;
 pub struct Caller {
     tenant: Arc<Tenant>,
     user_id: u64,
-    sandbox: web::Data<SandboxState>,
+    /// The request (a handle local to the worker), where the sandbox is borrowed from.
+    request: HttpRequest,
 }
 
 fn invalid_token(detail: &str) -> PandapeError {
@@ -80,7 +81,10 @@ impl Caller {
         rule: impl FnOnce(&Store, &User, DateTime<Utc>) -> Result<(Changes, R), PandapeError>,
         render: impl FnOnce(&Store, R) -> T,
     ) -> Result<T, PandapeError> {
-        let now = self.sandbox.clock.now();
+        let now = SandboxState::of(&self.request)
+            .ok_or_else(|| invalid_token("The access token is invalid."))?
+            .clock
+            .now();
         self.company()?.change_then_read(
             |store| {
                 let (changes, outcome) = rule(store, self.actor(store)?, now)?;
@@ -109,10 +113,8 @@ pub fn credential_key(headers: &header::HeaderMap) -> Option<String> {
 }
 
 fn resolve(req: &HttpRequest) -> Result<Caller, PandapeError> {
-    let sandbox = req
-        .app_data::<web::Data<SandboxState>>()
-        .cloned()
-        .ok_or_else(|| invalid_token("The access token is invalid."))?;
+    let sandbox =
+        SandboxState::of(req).ok_or_else(|| invalid_token("The access token is invalid."))?;
     let header = req
         .headers()
         .get(header::AUTHORIZATION)
@@ -139,7 +141,7 @@ fn resolve(req: &HttpRequest) -> Result<Caller, PandapeError> {
     Ok(Caller {
         tenant,
         user_id,
-        sandbox,
+        request: req.clone(),
     })
 }
 
